@@ -1,0 +1,116 @@
+/**
+ * The `logsift` command line: `parse` (headless reading) and `serve` (the app in a browser).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Engine } from '../engine/engine';
+import { defaultUserDataDir } from '../engine/user-data';
+import { startServer } from '../serve/server';
+import { runParseCommand } from './parse-command';
+
+declare const LOGSIFT_VERSION: string;
+
+const USAGE = `Usage:
+  logsift parse FILE... (--jsonl | --stats) [--format ID]
+  logsift serve [PATH...] [--port N] [--host ADDR]
+
+  parse --jsonl   print one JSON object per entry
+  parse --stats   load through the app's ingest path and print the accounting per file
+  serve           run Logsift in your browser; prints a URL with an access token
+`;
+
+/** Files that ship beside the bundled CLI. */
+function bundledPath(name: string): string {
+  return join(__dirname, name);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'parse':
+      return parseCommand(rest);
+    case 'serve':
+      return serveCommand(rest);
+    case '--version':
+      process.stdout.write(`${LOGSIFT_VERSION}\n`);
+      return 0;
+    case undefined:
+    case '--help':
+    case 'help':
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`logsift: unknown command "${command}"\n${USAGE}`);
+      return 2;
+  }
+}
+
+async function parseCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { jsonl: { type: 'boolean' }, stats: { type: 'boolean' }, format: { type: 'string' } },
+  });
+  if (positionals.length === 0 || values.jsonl === values.stats) {
+    process.stderr.write(`logsift parse: name at least one file and exactly one of --jsonl or --stats\n${USAGE}`);
+    return 2;
+  }
+  return runParseCommand({
+    files: positionals,
+    mode: values.jsonl ? 'jsonl' : 'stats',
+    ...(values.format ? { format: values.format } : {}),
+    workerScript: bundledPath('ingest-worker.js'),
+    userDataDir: defaultUserDataDir(),
+    out: process.stdout,
+    err: process.stderr,
+  });
+}
+
+async function serveCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { port: { type: 'string', default: '0' }, host: { type: 'string', default: '127.0.0.1' } },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`logsift serve: --port must be a number from 0 to 65535, not "${values.port}"\n`);
+    return 2;
+  }
+  const rendererDir = join(__dirname, '..', 'renderer');
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    process.stderr.write(`logsift serve: the renderer is not built (${rendererDir}); run "npm run build"\n`);
+    return 1;
+  }
+  const engine = await Engine.create({ workerScript: bundledPath('ingest-worker.js'), userDataDir: defaultUserDataDir() });
+  const server = await startServer({ engine, rendererDir, port, host: values.host, version: LOGSIFT_VERSION });
+  if (!['127.0.0.1', 'localhost', '::1'].includes(values.host)) {
+    process.stderr.write(`logsift serve: warning: listening on ${values.host}, reachable from other machines; anyone with the URL can read these logs\n`);
+  }
+  process.stdout.write(`Logsift is running at ${server.url}\n`);
+  if (positionals.length > 0) await engine.openPaths(positionals, { expandDirectories: true });
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  engine.close();
+  return 0;
+}
+
+// `logsift parse … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`logsift: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

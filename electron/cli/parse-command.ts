@@ -1,0 +1,125 @@
+/**
+ * `logsift parse FILE... --jsonl | --stats`: the headless reader.
+ *
+ * --jsonl streams each file straight through the ingest pipeline and prints one JSON object per
+ * entry. --stats runs the app's own ingest path (workers → store) and reports the accounting per
+ * file from the store, so it is the command to compare with other tools.
+ */
+import type { Writable } from 'node:stream';
+import type { ParsedEvent, SourceInfo } from '../../shared/model/log-event';
+import { Engine } from '../engine/engine';
+import { readSource, SourceError } from '../engine/ingest/read-source';
+
+export interface ParseCommandOptions {
+  files: string[];
+  mode: 'jsonl' | 'stats';
+  format?: string;
+  workerScript: string;
+  userDataDir: string;
+  out: Writable;
+  err: Writable;
+}
+
+/** Runs the command; resolves to the exit code (1 when any file failed, after all were tried). */
+export async function runParseCommand(options: ParseCommandOptions): Promise<number> {
+  return options.mode === 'jsonl' ? printJsonLines(options) : printStats(options);
+}
+
+async function printJsonLines(options: ParseCommandOptions): Promise<number> {
+  let failed = false;
+  for (const file of options.files) {
+    let format = '';
+    try {
+      await readSource(file, options.format ? { format: options.format } : {}, {
+        detected: (detection) => (format = detection.format),
+        progress: () => undefined,
+        batch: async (items) => {
+          const text = items
+            .map((item) =>
+              JSON.stringify(
+                item.kind === 'event'
+                  ? eventToJson(item.event, file, format)
+                  : { unparsed: true, line: item.row.line, reason: item.row.reason, raw: item.row.raw, file, format },
+              ),
+            )
+            .join('\n');
+          if (!options.out.write(`${text}\n`)) await new Promise((resolve) => options.out.once('drain', resolve));
+        },
+      });
+    } catch (error) {
+      failed = true;
+      options.err.write(`logsift: ${describe(error, file)}\n`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+/** The documented --jsonl shape of one event. */
+export function eventToJson(event: ParsedEvent, file: string, format: string): Record<string, unknown> {
+  return {
+    time: event.time === null ? null : new Date(event.time).toISOString(),
+    level: event.level,
+    provider: event.provider,
+    eventId: event.eventId,
+    category: event.category,
+    computer: event.computer,
+    user: event.user,
+    channel: event.channel,
+    recordId: event.recordId,
+    message: event.message,
+    data: event.data,
+    kb: null,
+    file,
+    format,
+    line: event.line,
+  };
+}
+
+async function printStats(options: ParseCommandOptions): Promise<number> {
+  const engine = await Engine.create({ workerScript: options.workerScript, userDataDir: options.userDataDir });
+  try {
+    await engine.openPaths(options.files, { expandDirectories: false, ...(options.format ? { format: options.format } : {}) });
+    await engine.whenIdle();
+    const sources = await engine.listSources();
+    const counts = await engine.countEvents({});
+    for (const source of sources) for (const error of source.errors) options.err.write(`logsift: ${error}\n`);
+    const files = sources.map(sourceStats);
+    const report = {
+      files,
+      totals: {
+        files: files.length,
+        events: sum(files, (f) => f.events),
+        unparsed: sum(files, (f) => f.unparsed),
+        errors: sum(files, (f) => f.errors.length),
+        byLevel: counts.byLevel,
+      },
+    };
+    options.out.write(`${JSON.stringify(report)}\n`);
+    return sources.some((source) => source.status === 'error') ? 1 : 0;
+  } finally {
+    engine.close();
+  }
+}
+
+function sourceStats(source: SourceInfo) {
+  return {
+    file: source.path,
+    format: source.format,
+    encoding: source.encoding,
+    bytes: source.bytesTotal,
+    bytesRead: source.bytesRead,
+    events: source.events,
+    unparsed: source.unparsed,
+    replacedBytes: source.replacedBytes,
+    errors: source.errors,
+  };
+}
+
+function sum<T>(items: readonly T[], pick: (item: T) => number): number {
+  return items.reduce((total, item) => total + pick(item), 0);
+}
+
+function describe(error: unknown, file: string): string {
+  if (error instanceof SourceError) return error.message;
+  return `${file}: ${error instanceof Error ? error.message : String(error)}`;
+}

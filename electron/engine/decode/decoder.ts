@@ -1,0 +1,122 @@
+/**
+ * Turns a file's bytes into text: picks the encoding from the BOM or the bytes themselves, decodes
+ * streamed chunks, and counts every invalid sequence it had to replace (decoding never fails).
+ */
+import iconv from 'iconv-lite';
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export interface EncodingGuess {
+  encoding: TextEncodingName;
+  /** Bytes of byte-order mark at the start of the file, to skip. */
+  bomLength: number;
+  /** How the encoding was chosen, for the source's status line. */
+  evidence: 'bom' | 'zero-bytes' | 'valid-utf8' | 'invalid-utf8';
+}
+
+/** Chooses the encoding of a file from its first bytes. */
+export function detectEncoding(head: Uint8Array): EncodingGuess {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
+    return { encoding: 'utf-8', bomLength: 3, evidence: 'bom' };
+  }
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2, evidence: 'bom' };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2, evidence: 'bom' };
+
+  const utf16 = guessUtf16WithoutBom(head);
+  if (utf16) return { encoding: utf16, bomLength: 0, evidence: 'zero-bytes' };
+  return isValidUtf8Prefix(head)
+    ? { encoding: 'utf-8', bomLength: 0, evidence: 'valid-utf8' }
+    : { encoding: 'windows-1252', bomLength: 0, evidence: 'invalid-utf8' };
+}
+
+/** UTF-16 text of mostly ASCII has a zero in every other byte; binary data does not keep to one side. */
+function guessUtf16WithoutBom(head: Uint8Array): TextEncodingName | undefined {
+  const length = Math.min(head.length, 4096) & ~1;
+  if (length < 8) return undefined;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < length; i += 2) {
+    if (head[i] === 0) zeroEven++;
+    if (head[i + 1] === 0) zeroOdd++;
+  }
+  const pairs = length / 2;
+  if (zeroOdd > pairs * 0.4 && zeroEven < pairs * 0.05) return 'utf-16le';
+  if (zeroEven > pairs * 0.4 && zeroOdd < pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+/** True when the bytes are valid UTF-8, allowing a multi-byte sequence cut off at the end. */
+function isValidUtf8Prefix(head: Uint8Array): boolean {
+  let end = head.length;
+  // Step back over a possibly truncated final sequence (at most 3 continuation bytes).
+  for (let back = 1; back <= 3 && end - back >= 0; back++) {
+    const byte = head[end - back]!;
+    if ((byte & 0xc0) === 0x80) continue;
+    if (byte >= 0xc0) end -= back;
+    break;
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, end));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Decodes a stream of chunks in one encoding, counting replaced (invalid) byte sequences. */
+export class StreamDecoder {
+  /** Invalid sequences replaced by U+FFFD so far. */
+  replaced = 0;
+  private readonly decodeChunk: (chunk: Uint8Array, final: boolean) => string;
+  private pendingLiteral = 0;
+
+  constructor(readonly encoding: TextEncodingName) {
+    if (encoding === 'utf-8') {
+      const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+      this.decodeChunk = (chunk, final) => decoder.decode(chunk, { stream: !final });
+    } else {
+      const decoder = iconv.getDecoder(encoding === 'windows-1252' ? 'win1252' : encoding === 'utf-16le' ? 'utf16le' : 'utf16be');
+      this.decodeChunk = (chunk, final) => {
+        const text = chunk.length > 0 ? decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length)) : '';
+        return final ? text + (decoder.end() ?? '') : text;
+      };
+    }
+  }
+
+  decode(chunk: Uint8Array): string {
+    return this.count(this.decodeChunk(chunk, false), chunk);
+  }
+
+  end(): string {
+    return this.count(this.decodeChunk(new Uint8Array(0), true), new Uint8Array(0));
+  }
+
+  /** Counts U+FFFD produced by the decoder, not those the file itself contained. */
+  private count(text: string, input: Uint8Array): string {
+    let produced = 0;
+    for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) produced++;
+    if (produced > 0) {
+      this.pendingLiteral += countLiteralReplacementChars(input, this.encoding);
+      const fromDecoder = Math.max(0, produced - this.pendingLiteral);
+      this.pendingLiteral = Math.max(0, this.pendingLiteral - produced);
+      this.replaced += fromDecoder;
+    } else {
+      this.pendingLiteral += countLiteralReplacementChars(input, this.encoding);
+    }
+    return text;
+  }
+}
+
+/** Counts U+FFFD characters encoded literally in the input bytes. */
+function countLiteralReplacementChars(input: Uint8Array, encoding: TextEncodingName): number {
+  let count = 0;
+  if (encoding === 'utf-8') {
+    for (let i = 0; i + 2 < input.length; i++) {
+      if (input[i] === 0xef && input[i + 1] === 0xbf && input[i + 2] === 0xbd) count++;
+    }
+  } else if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    const [lo, hi] = encoding === 'utf-16le' ? [0xfd, 0xff] : [0xff, 0xfd];
+    for (let i = 0; i + 1 < input.length; i += 2) if (input[i] === lo && input[i + 1] === hi) count++;
+  }
+  return count;
+}

@@ -1,0 +1,215 @@
+/**
+ * The engine: a session of sources, their ingest, the store and the queries the UI runs.
+ *
+ * Node-only and free of Electron, so the same engine runs inside Electron's main process, behind
+ * `logsift serve`, and under the CLI. Hosts add what only they can do (a native dialog) to make
+ * the full `LogsiftApi`.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import type { LogsiftApi, LogsiftEventName, LogsiftEvents } from '../../shared/api';
+import type { EventDetail, SourceId, SourceInfo } from '../../shared/model/log-event';
+import type { EventCounts, EventPage, EventQuery, PageRequest } from '../../shared/model/query';
+import { ChangeEmitter } from './emitter';
+import { IngestPool } from './ingest/ingest-pool';
+import { RecentFiles } from './recent-files';
+import { EventStore } from './store/event-store';
+
+/** The methods every host gets from the engine as they are. */
+export type EngineApi = Omit<LogsiftApi, 'getHostInfo' | 'openFileDialog'>;
+
+export interface EngineOptions {
+  /** Compiled ingest worker script. */
+  workerScript: string;
+  /** Where the recent-files list lives. */
+  userDataDir: string;
+}
+
+export interface OpenOptions {
+  /** Open the files inside a folder (the app) or report the folder as an error (the CLI). */
+  expandDirectories: boolean;
+  /** Force a format instead of detecting one. */
+  format?: string;
+}
+
+const CHANGE_INTERVAL_MS = 200;
+
+export class Engine implements EngineApi {
+  private readonly sources = new Map<SourceId, SourceInfo>();
+  private readonly loading = new Set<Promise<void>>();
+  private readonly emitter = new ChangeEmitter();
+  private readonly pool: IngestPool;
+  private readonly recent: RecentFiles;
+  private nextSourceId = 1;
+  private changeTimer: NodeJS.Timeout | undefined;
+
+  private constructor(
+    private readonly store: EventStore,
+    options: EngineOptions,
+  ) {
+    this.pool = new IngestPool(options.workerScript);
+    this.recent = new RecentFiles(options.userDataDir);
+  }
+
+  static async create(options: EngineOptions): Promise<Engine> {
+    return new Engine(await EventStore.create(), options);
+  }
+
+  on<K extends LogsiftEventName>(event: K, listener: (payload: LogsiftEvents[K]) => void): () => void {
+    return this.emitter.on(event, listener);
+  }
+
+  /** Opens files (and, if asked, the files in folders); loading continues in the background. */
+  async openPaths(paths: readonly string[], options: OpenOptions): Promise<SourceInfo[]> {
+    const opened: SourceInfo[] = [];
+    for (const path of await this.expand(paths.map((p) => resolve(p)), options.expandDirectories)) {
+      const source = this.addSource(path);
+      opened.push(source);
+      this.track(this.load(source, options.format));
+    }
+    const files = opened.filter((source) => source.status !== 'error').map((source) => source.path);
+    if (files.length > 0) await this.recent.add(files);
+    this.announceSources();
+    return opened.map((source) => ({ ...source }));
+  }
+
+  /** Resolves once every file opened so far has finished loading (or failed). */
+  async whenIdle(): Promise<void> {
+    while (this.loading.size > 0) await Promise.allSettled([...this.loading]);
+  }
+
+  async listSources(): Promise<SourceInfo[]> {
+    return [...this.sources.values()].map((source) => ({ ...source, errors: [...source.errors] }));
+  }
+
+  async queryEvents(request: PageRequest): Promise<EventPage> {
+    return this.store.page(request.query, request.offset, request.limit);
+  }
+
+  async countEvents(query: EventQuery): Promise<EventCounts> {
+    return this.store.counts(query);
+  }
+
+  async getEvent(id: number): Promise<EventDetail | null> {
+    return this.store.get(id, (sourceId) => {
+      const source = this.sources.get(sourceId);
+      return { file: source?.path ?? '', format: source?.format ?? '' };
+    });
+  }
+
+  async closeSource(sourceId: number): Promise<void> {
+    if (!this.sources.delete(sourceId)) return;
+    await this.store.removeSource(sourceId);
+    this.announceSources();
+    this.announceEvents();
+  }
+
+  async listRecentFiles(): Promise<string[]> {
+    return this.recent.list();
+  }
+
+  async openRecentFile(path: string): Promise<SourceInfo[]> {
+    if (!(await this.recent.includes(path))) throw new Error('Only files from the recent list can be reopened this way.');
+    return this.openPaths([path], { expandDirectories: false });
+  }
+
+  close(): void {
+    clearTimeout(this.changeTimer);
+    this.store.close();
+  }
+
+  private async expand(paths: readonly string[], expandDirectories: boolean): Promise<string[]> {
+    const files: string[] = [];
+    for (const path of paths) {
+      const info = await stat(path).catch(() => undefined);
+      if (info?.isDirectory() && expandDirectories) {
+        const entries = await readdir(path, { withFileTypes: true });
+        for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+          if (entry.isFile() && !entry.name.startsWith('.')) files.push(join(path, entry.name));
+        }
+      } else {
+        files.push(path);
+      }
+    }
+    return files;
+  }
+
+  private addSource(path: string): SourceInfo {
+    const source: SourceInfo = {
+      id: this.nextSourceId++,
+      path,
+      name: basename(path),
+      format: null,
+      formatLabel: null,
+      encoding: null,
+      status: 'loading',
+      bytesRead: 0,
+      bytesTotal: 0,
+      events: 0,
+      unparsed: 0,
+      errors: [],
+      replacedBytes: 0,
+    };
+    this.sources.set(source.id, source);
+    return source;
+  }
+
+  private async load(source: SourceInfo, format: string | undefined): Promise<void> {
+    try {
+      const report = await this.pool.run(format ? { path: source.path, format } : { path: source.path }, {
+        detected: (detection) => {
+          Object.assign(source, {
+            format: detection.format,
+            formatLabel: detection.formatLabel,
+            encoding: detection.encoding,
+            bytesTotal: detection.bytesTotal,
+          });
+          this.announceSources();
+        },
+        batch: async (items) => {
+          if (!this.sources.has(source.id)) return; // closed while loading
+          await this.store.append(source.id, items);
+          for (const item of items) {
+            if (item.kind === 'event') source.events++;
+            else source.unparsed++;
+          }
+          this.scheduleChange();
+        },
+        progress: (bytesRead) => {
+          source.bytesRead = bytesRead;
+          this.scheduleChange();
+        },
+      });
+      Object.assign(source, { status: 'ready', bytesRead: report.bytesRead, replacedBytes: report.replacedBytes });
+    } catch (error) {
+      source.status = 'error';
+      source.errors.push(error instanceof Error ? error.message : String(error));
+    }
+    this.announceSources();
+    this.announceEvents();
+  }
+
+  private track(promise: Promise<void>): void {
+    this.loading.add(promise);
+    void promise.finally(() => this.loading.delete(promise));
+  }
+
+  /** Coalesces change notifications while files load: the UI re-pulls at most every 200 ms. */
+  private scheduleChange(): void {
+    if (this.changeTimer) return;
+    this.changeTimer = setTimeout(() => {
+      this.changeTimer = undefined;
+      this.announceSources();
+      this.announceEvents();
+    }, CHANGE_INTERVAL_MS);
+  }
+
+  private announceSources(): void {
+    this.emitter.emit('sourcesChanged', [...this.sources.values()].map((source) => ({ ...source })));
+  }
+
+  private announceEvents(): void {
+    const all = [...this.sources.values()].reduce((sum, source) => sum + source.events + source.unparsed, 0);
+    this.emitter.emit('eventsChanged', { all, version: this.store.version });
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * Plain text logs: an entry starts with a timestamp, and lines without one (stack traces, wrapped
+ * messages) continue the entry above. A level word near the start sets the severity. Text without
+ * timestamps at all becomes one untimed entry per line.
+ */
+import type { ParsedEvent } from '../../../shared/model/log-event';
+import { severityFromWord } from '../../../shared/model/severity';
+import type { FormatPlugin } from './format';
+import { sampleLines, splitLines } from './lines';
+import { parseIsoLike, parseLocaleDateTime } from './timestamps';
+
+/** How many leading lines without a timestamp make a file "untimed text". */
+const UNTIMED_AFTER_LINES = 1000;
+
+const LEVEL_WORD =
+  /\b(FATAL|CRITICAL|CRIT|ERROR|ERR|WARNING|WARN|INFO|NOTICE|DEBUG|TRACE|VERBOSE|Fatal|Critical|Error|Warning|Warn|Info|Information|Notice|Debug|Trace|Verbose)\b/;
+
+const SLASHED_PREFIX = /^(\d{1,2}\/\d{1,2}\/\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)/;
+
+/** Reads a timestamp at the start of a line (optionally in brackets); returns it and the rest. */
+export function leadingTimestamp(line: string): { time: number; rest: string } | undefined {
+  const bracketed = line.startsWith('[');
+  const text = bracketed ? line.slice(1) : line;
+  const normalised = /^\d{4}\/\d{2}\/\d{2}/.test(text) ? text.replace(/^(\d{4})\/(\d{2})\/(\d{2})/, '$1-$2-$3') : text;
+  const iso = parseIsoLike(normalised);
+  let time: number | undefined;
+  let length = 0;
+  if (iso) {
+    time = iso.time;
+    length = iso.length;
+  } else {
+    const slashed = SLASHED_PREFIX.exec(text);
+    if (slashed) {
+      time = parseLocaleDateTime(slashed[1]!);
+      length = slashed[1]!.length;
+    }
+  }
+  if (time === undefined) return undefined;
+  let rest = text.slice(length);
+  if (bracketed) rest = rest.replace(/^[^\]]*\]/, '');
+  return { time, rest: rest.replace(/^[\s:|-]+/, '') };
+}
+
+function isTextLike(sample: string): boolean {
+  if (sample.length === 0) return true;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) return false;
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 27 && c !== 12) control++;
+  }
+  return control / sample.length < 0.01;
+}
+
+export const plainText: FormatPlugin = {
+  id: 'text',
+  label: 'Plain text log',
+
+  detect(sample) {
+    if (!isTextLike(sample)) return 0;
+    const lines = sampleLines(sample, sample.length < 65536).filter((line) => line.trim() !== '');
+    if (lines.length === 0) return 0.1;
+    const timestamped = lines.filter((line) => leadingTimestamp(line) !== undefined).length;
+    return 0.1 + 0.6 * (timestamped / lines.length);
+  },
+
+  async parse(chunks, sink) {
+    let open: ParsedEvent | undefined;
+    let held: { text: string; line: number }[] = [];
+    let timed: boolean | undefined;
+
+    const close = (): void => {
+      if (open) sink.event(open);
+      open = undefined;
+    };
+    const untimed = (text: string, line: number): ParsedEvent => ({
+      ...entry(null, text, line),
+      level: levelOf(text),
+    });
+
+    for await (const { text, line } of splitLines(chunks)) {
+      const stamp = leadingTimestamp(text);
+      if (stamp) {
+        if (timed === undefined) {
+          timed = true;
+          for (const early of held) {
+            sink.unparsed({ raw: early.text, line: early.line, reason: 'line before the first timestamped entry' });
+          }
+          held = [];
+        }
+        close();
+        open = { ...entry(stamp.time, stamp.rest, line), raw: text, level: levelOf(stamp.rest) };
+        continue;
+      }
+      if (timed === true) {
+        if (open) {
+          open.message += `\n${text}`;
+          open.raw += `\n${text}`;
+        }
+        continue;
+      }
+      if (timed === false) {
+        if (text.trim() !== '') sink.event(untimed(text, line));
+        continue;
+      }
+      held.push({ text, line });
+      if (held.length > UNTIMED_AFTER_LINES) {
+        timed = false;
+        for (const early of held) if (early.text.trim() !== '') sink.event(untimed(early.text, early.line));
+        held = [];
+      }
+    }
+    close();
+    // A file that never showed a timestamp is untimed text: every line is an entry.
+    for (const early of held) if (early.text.trim() !== '') sink.event(untimed(early.text, early.line));
+  },
+};
+
+function entry(time: number | null, message: string, line: number): ParsedEvent {
+  return {
+    time,
+    level: 'unknown',
+    provider: null,
+    eventId: null,
+    category: null,
+    computer: null,
+    user: null,
+    channel: null,
+    recordId: null,
+    message,
+    data: null,
+    raw: message,
+    line,
+  };
+}
+
+function levelOf(text: string): ParsedEvent['level'] {
+  const match = LEVEL_WORD.exec(text.slice(0, 80));
+  return (match && severityFromWord(match[1]!)) || 'unknown';
+}

@@ -1,0 +1,78 @@
+/**
+ * Date and time shapes shared by the text formats. Times without a zone are read as written and
+ * stored as if UTC ("wall clock"), so that what the grid shows is what the file says.
+ */
+
+const ISO_LIKE =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(?:\s?(Z|[+-]\d{2}(?::?\d{2})?))?/;
+
+/** Parses `2025-12-09T17:37:32.123Z`, `2025-12-09 17:37:32,123 +0100` and the like at the start of `text`. */
+export function parseIsoLike(text: string): { time: number; length: number } | undefined {
+  const match = ISO_LIKE.exec(text);
+  if (!match) return undefined;
+  const [, y, mo, d, h, mi, s, fraction, zone] = match;
+  const time = buildUtc(+y!, +mo!, +d!, +h!, +mi!, +s!, fraction);
+  if (time === undefined) return undefined;
+  return { time: time - zoneOffsetMs(zone), length: match[0].length };
+}
+
+const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?$/;
+const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * Parses the date-time field of an Event Viewer export: `12/9/2025 5:37:32 PM` (US month first),
+ * `09/12/2025 17:37:32` (day first when the first number cannot be a month, or when told),
+ * `09.12.2025 17:37:32` (German and others), or an ISO-like form.
+ */
+export function parseLocaleDateTime(text: string, dayFirst = false): number | undefined {
+  const trimmed = text.trim();
+  const iso = parseIsoLike(trimmed);
+  if (iso) return iso.time;
+  const slashed = SLASHED.exec(trimmed);
+  if (slashed) {
+    const [, a, b, y, h, mi, s, meridiem] = slashed;
+    let first = +a!;
+    let second = +b!;
+    if (dayFirst || first > 12) [first, second] = [second, first];
+    return buildUtc(+y!, first, second, to24Hour(+h!, meridiem), +mi!, +(s ?? 0));
+  }
+  const dotted = DOTTED.exec(trimmed);
+  if (dotted) {
+    const [, d, mo, y, h, mi, s] = dotted;
+    return buildUtc(+y!, +mo!, +d!, +h!, +mi!, +(s ?? 0));
+  }
+  return undefined;
+}
+
+function to24Hour(hour: number, meridiem: string | undefined): number {
+  if (!meridiem) return hour;
+  const pm = meridiem.toLowerCase() === 'p';
+  if (hour === 12) return pm ? 12 : 0;
+  return pm ? hour + 12 : hour;
+}
+
+function buildUtc(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  fraction?: string,
+): number | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
+  const ms = fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0;
+  const time = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  // Reject dates that rolled over (31 February).
+  if (new Date(time).getUTCDate() !== day) return undefined;
+  return time;
+}
+
+function zoneOffsetMs(zone: string | undefined): number {
+  if (!zone || zone === 'Z') return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  const hours = Number(digits.slice(0, 2));
+  const minutes = Number(digits.slice(2, 4) || '0');
+  return sign * (hours * 60 + minutes) * 60_000;
+}

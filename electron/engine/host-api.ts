@@ -1,0 +1,33 @@
+/**
+ * Joins the engine with what only a host can do (Electron's dialog; the browser's upload) into
+ * the full contract. Every method is listed, so the compiler catches one left out.
+ */
+import { isApiMethod, parseArguments, type LogsiftApi } from '../../shared/api';
+import type { EngineApi } from './engine';
+
+export type HostOnlyApi = Pick<LogsiftApi, 'getHostInfo' | 'openFileDialog'>;
+
+export function composeApi(engine: EngineApi, host: HostOnlyApi): LogsiftApi {
+  return {
+    getHostInfo: () => host.getHostInfo(),
+    openFileDialog: () => host.openFileDialog(),
+    listSources: () => engine.listSources(),
+    queryEvents: (request) => engine.queryEvents(request),
+    countEvents: (query) => engine.countEvents(query),
+    getEvent: (id) => engine.getEvent(id),
+    closeSource: (sourceId) => engine.closeSource(sourceId),
+    listRecentFiles: () => engine.listRecentFiles(),
+    openRecentFile: (path) => engine.openRecentFile(path),
+  };
+}
+
+/**
+ * Calls a contract method by name for an untrusted caller (IPC, WebSocket): unknown methods and
+ * arguments that do not match the contract are refused before the engine sees them.
+ */
+export async function dispatch(api: LogsiftApi, method: unknown, args: unknown): Promise<unknown> {
+  if (!isApiMethod(method)) throw new Error(`Unknown method: ${String(method).slice(0, 64)}`);
+  const checked = parseArguments(method, args);
+  const call = api[method] as (...callArgs: unknown[]) => Promise<unknown>;
+  return call.apply(api, checked as unknown[]);
+}

@@ -1,0 +1,21 @@
+/** What the ingest pipeline hands to the store: an event or an unparsed row, in file order. */
+import type { ParsedEvent, UnparsedRow } from '../../../shared/model/log-event';
+
+export type IngestItem = { kind: 'event'; event: ParsedEvent } | { kind: 'unparsed'; row: UnparsedRow };
+
+/** What was decided about a file before its entries start to flow. */
+export interface SourceDetection {
+  format: string;
+  formatLabel: string;
+  confidence: number;
+  encoding: string;
+  bytesTotal: number;
+}
+
+/** The accounting for one file once it has been read. */
+export interface SourceReadReport extends SourceDetection {
+  bytesRead: number;
+  events: number;
+  unparsed: number;
+  replacedBytes: number;
+}

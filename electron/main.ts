@@ -1,0 +1,104 @@
+/**
+ * Electron main process: the composition root. Creates the engine, the window and the menu, wires
+ * the contract over IPC, and opens what the command line names (or the demo folder).
+ */
+import { app, dialog, ipcMain, Menu, session, type MenuItemConstructorOptions } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LogsiftApi } from '../shared/api';
+import { Engine } from './engine/engine';
+import { composeApi } from './engine/host-api';
+import { forwardEvents, registerApi, registerDroppedPaths } from './ipc/register-api';
+import { createMainWindow } from './windows/main-window';
+
+declare const LOGSIFT_VERSION: string;
+
+const nodeDir = __dirname;
+
+function demoFolder(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'demo') : join(nodeDir, '..', '..', 'demo');
+}
+
+/** Paths named on the command line (after the app path in development). */
+function pathsFromCommandLine(): string[] {
+  const args = process.argv.slice(app.isPackaged ? 1 : 2);
+  return args.filter((arg) => !arg.startsWith('-') && arg !== '.');
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+
+  const engine = await Engine.create({ workerScript: join(nodeDir, 'ingest-worker.js'), userDataDir: app.getPath('userData') });
+  const window = createMainWindow(nodeDir);
+  const rendererUrl = new URL(`file://${join(nodeDir, '..', 'renderer', 'index.html')}`).href;
+  const isTrusted = (event: Electron.IpcMainInvokeEvent): boolean =>
+    event.sender === window.webContents && (event.senderFrame?.url ?? '').split('#')[0] === rendererUrl;
+
+  const openWithDialog = async (): Promise<Awaited<ReturnType<LogsiftApi['openFileDialog']>>> => {
+    const result = await dialog.showOpenDialog(window, {
+      title: 'Open log files',
+      properties: ['openFile', 'multiSelections'],
+      filters: [
+        { name: 'Logs and exports', extensions: ['evtx', 'evt', 'csv', 'txt', 'xml', 'log', 'json', 'jsonl', 'gz', 'zip'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    });
+    return result.canceled ? [] : engine.openPaths(result.filePaths, { expandDirectories: false });
+  };
+  const api = composeApi(engine, {
+    getHostInfo: async () => ({ mode: 'electron', version: LOGSIFT_VERSION, canPickFiles: true }),
+    openFileDialog: openWithDialog,
+  });
+  registerApi(ipcMain, api, isTrusted);
+  registerDroppedPaths(ipcMain, isTrusted, (paths) => engine.openPaths(paths, { expandDirectories: true }));
+  forwardEvents(engine, window.webContents);
+  await buildMenu(engine, openWithDialog);
+  // The Open Recent submenu follows what was opened.
+  engine.on('sourcesChanged', () => void buildMenu(engine, openWithDialog));
+
+  const named = pathsFromCommandLine();
+  const initial = named.length > 0 ? named : existsSync(demoFolder()) ? [demoFolder()] : [];
+  if (initial.length > 0) await engine.openPaths(initial, { expandDirectories: true });
+
+  app.on('window-all-closed', () => {
+    engine.close();
+    app.quit();
+  });
+}
+
+async function buildMenu(engine: Engine, openWithDialog: () => Promise<unknown>): Promise<void> {
+  const recent = await engine.listRecentFiles();
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => void openWithDialog() },
+        {
+          label: 'Open Recent',
+          submenu:
+            recent.length > 0
+              ? recent.map((path) => ({ label: path, click: () => void engine.openRecentFile(path) }))
+              : [{ label: 'No recent files', enabled: false }],
+        },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+// Hardening for every web contents the app ever creates: no navigation, no new windows.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+start().catch((error: unknown) => {
+  dialog.showErrorBox('Logsift could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+});
+

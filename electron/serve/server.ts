@@ -1,0 +1,151 @@
+/**
+ * `logsift serve`: the renderer and the engine for a browser. HTTP serves the built renderer and
+ * takes uploads; a WebSocket carries the contract's calls and change events. Every request and
+ * the WebSocket must carry the session token; the WebSocket must also come from our own origin.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { createWriteStream } from 'node:fs';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { EVENT_NAMES, type LogsiftApi } from '../../shared/api';
+import type { RpcRequest, ServerMessage } from '../../shared/rpc';
+import type { Engine } from '../engine/engine';
+import { composeApi, dispatch } from '../engine/host-api';
+import { checkToken, newToken, TOKEN_COOKIE, tokenFromQuery } from './auth';
+import { sendStaticFile } from './static-files';
+
+export interface ServeOptions {
+  engine: Engine;
+  rendererDir: string;
+  port: number;
+  host: string;
+  version: string;
+  /** Fixed token (tests); a random one otherwise. */
+  token?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+};
+
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const token = options.token ?? newToken();
+  const uploadDir = await mkdtemp(join(tmpdir(), 'logsift-uploads-'));
+  const api: LogsiftApi = composeApi(options.engine, {
+    getHostInfo: async () => ({ mode: 'browser', version: options.version, canPickFiles: false }),
+    openFileDialog: async () => [],
+  });
+
+  const server = createServer((request, response) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    handleHttp(request, response).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end(`Internal error: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  });
+
+  async function handleHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const check = checkToken(request, token);
+    if (check !== 'ok') {
+      response
+        .writeHead(check === 'missing' ? 401 : 403, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end(
+          check === 'missing'
+            ? 'Logsift needs the access token: open the URL that `logsift serve` printed (it ends in ?token=…).\n'
+            : 'Logsift: wrong access token.\n',
+        );
+      return;
+    }
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (tokenFromQuery(request)) {
+      response.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    }
+    if (request.method === 'POST' && url.pathname === '/api/upload') {
+      await receiveUpload(request, response, url);
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed');
+      return;
+    }
+    await sendStaticFile(response, options.rendererDir, url.pathname);
+  }
+
+  /** A file the browser's user picked or dropped: saved to a private temp folder, then opened. */
+  async function receiveUpload(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const name = basename(url.searchParams.get('name') ?? 'upload.log').replace(/[^\w.\-() ]/g, '_') || 'upload.log';
+    const folder = await mkdtemp(join(uploadDir, 'file-'));
+    const path = join(folder, name);
+    await pipeline(request, createWriteStream(path));
+    const sources = await options.engine.openPaths([path], { expandDirectories: false });
+    response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(sources));
+  }
+
+  let ownOrigins = new Set<string>();
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const origin = request.headers.origin;
+    if (url.pathname !== '/ws' || checkToken(request, token) !== 'ok' || (origin !== undefined && !ownOrigins.has(origin))) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws));
+  });
+
+  function serveSocket(ws: WebSocket): void {
+    const send = (message: ServerMessage): void => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    };
+    const unsubscribe = EVENT_NAMES.map((event) =>
+      options.engine.on(event, (payload) => send({ kind: 'event', event, payload } as ServerMessage)),
+    );
+    ws.on('close', () => unsubscribe.forEach((stop) => stop()));
+    ws.on('message', (data) => {
+      let request: RpcRequest;
+      try {
+        request = JSON.parse(String(data)) as RpcRequest;
+      } catch {
+        return;
+      }
+      if (typeof request?.id !== 'number') return;
+      dispatch(api, request.method, request.args).then(
+        (result) => send({ kind: 'result', id: request.id, result }),
+        (error: unknown) => send({ kind: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) }),
+      );
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
+  // Only pages this server served may open the WebSocket (not a page that merely knows the port).
+  ownOrigins = new Set([hostForUrl, 'localhost', '127.0.0.1', '[::1]'].map((host) => `http://${host}:${port}`));
+  return {
+    url: `http://${hostForUrl}:${port}/?token=${token}`,
+    token,
+    async close() {
+      for (const client of sockets.clients) client.terminate();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      await rm(uploadDir, { recursive: true, force: true });
+    },
+  };
+}

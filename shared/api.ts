@@ -1,0 +1,110 @@
+/**
+ * The one typed contract between the engine and every UI that talks to it.
+ *
+ * The engine implements `LogsiftApi`; Electron's preload and the browser's WebSocket client both
+ * build their proxies from `API_METHODS`, whose keys must be exactly the interface's methods (the
+ * `satisfies` clause makes a missing or extra method a compile error). Each method lists a zod
+ * schema for its arguments, which the host checks before calling the engine: the renderer is
+ * untrusted.
+ */
+import { z } from 'zod';
+import type { EventDetail, SourceInfo } from './model/log-event';
+import { SORTABLE_COLUMNS, type EventCounts, type EventPage, type EventQuery, type PageRequest } from './model/query';
+import { SEVERITIES } from './model/severity';
+
+/** Which host the renderer is running in, and what it can do there. */
+export interface HostInfo {
+  mode: 'electron' | 'browser';
+  version: string;
+  /** True where the host can show a native Open dialog (Electron); the browser uploads instead. */
+  canPickFiles: boolean;
+}
+
+export interface LogsiftApi {
+  getHostInfo(): Promise<HostInfo>;
+  listSources(): Promise<SourceInfo[]>;
+  queryEvents(request: PageRequest): Promise<EventPage>;
+  countEvents(query: EventQuery): Promise<EventCounts>;
+  getEvent(id: number): Promise<EventDetail | null>;
+  closeSource(sourceId: number): Promise<void>;
+  listRecentFiles(): Promise<string[]>;
+  /** Reopens a file from the recent list; any other path is refused. */
+  openRecentFile(path: string): Promise<SourceInfo[]>;
+  /** Shows the host's Open dialog and opens what the user picked. */
+  openFileDialog(): Promise<SourceInfo[]>;
+}
+
+/** Change notifications: the host announces, the renderer pulls. */
+export interface LogsiftEvents {
+  sourcesChanged: SourceInfo[];
+  eventsChanged: { all: number; version: number };
+}
+
+export type LogsiftEventName = keyof LogsiftEvents;
+
+/** Subscribes to a change event; returns the function that unsubscribes. */
+export type Subscribe = <K extends LogsiftEventName>(event: K, listener: (payload: LogsiftEvents[K]) => void) => () => void;
+
+/** What the renderer holds: the API plus change events. */
+export interface LogsiftClient extends LogsiftApi {
+  on: Subscribe;
+}
+
+const eventQuerySchema = z
+  .object({
+    text: z.string().max(10_000).optional(),
+    levels: z.array(z.enum(SEVERITIES)).optional(),
+    sourceIds: z.array(z.number().int().nonnegative()).optional(),
+    sort: z
+      .array(z.object({ column: z.enum(SORTABLE_COLUMNS), direction: z.enum(['asc', 'desc']) }).strict())
+      .max(SORTABLE_COLUMNS.length)
+      .optional(),
+  })
+  .strict() satisfies z.ZodType<EventQuery>;
+
+const pageRequestSchema = z
+  .object({
+    query: eventQuerySchema,
+    offset: z.number().int().nonnegative(),
+    limit: z.number().int().min(1).max(10_000),
+  })
+  .strict() satisfies z.ZodType<PageRequest>;
+
+/** Argument schemas per method, as tuples; the key set is the contract's method list. */
+export const API_METHODS = {
+  getHostInfo: z.tuple([]),
+  listSources: z.tuple([]),
+  queryEvents: z.tuple([pageRequestSchema]),
+  countEvents: z.tuple([eventQuerySchema]),
+  getEvent: z.tuple([z.number().int().nonnegative()]),
+  closeSource: z.tuple([z.number().int().nonnegative()]),
+  listRecentFiles: z.tuple([]),
+  openRecentFile: z.tuple([z.string().min(1).max(4096)]),
+  openFileDialog: z.tuple([]),
+} as const satisfies { [K in keyof LogsiftApi]: z.ZodType<Parameters<LogsiftApi[K]>> };
+
+export type ApiMethod = keyof LogsiftApi;
+
+export const API_METHOD_NAMES = Object.keys(API_METHODS) as ApiMethod[];
+
+export const EVENT_NAMES: readonly LogsiftEventName[] = ['sourcesChanged', 'eventsChanged'];
+
+/** Prefix of every IPC channel, so the preload can refuse anything else. */
+export const CHANNEL_PREFIX = 'logsift:';
+
+/** Validates a call's arguments against the contract; throws an error naming the method and field. */
+export function parseArguments<K extends ApiMethod>(method: K, args: unknown): Parameters<LogsiftApi[K]> {
+  const schema = API_METHODS[method] as unknown as z.ZodType<Parameters<LogsiftApi[K]>>;
+  const result = schema.safeParse(args);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+    throw new Error(`Invalid arguments for ${method}${where}: ${issue?.message ?? 'rejected'}`);
+  }
+  return result.data;
+}
+
+/** True when a string names a method of the contract. */
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(API_METHODS, name);
+}

@@ -1,0 +1,103 @@
+/**
+ * The one severity scale every format maps into, with its labels and colours.
+ *
+ * Codes are stored in the event store as small integers, ordered from most to least urgent so that
+ * "level >= warning" style filters are a range test.
+ */
+export const SEVERITIES = [
+  'critical',
+  'error',
+  'warning',
+  'audit-failure',
+  'information',
+  'audit-success',
+  'verbose',
+  'unknown',
+] as const;
+
+export type Severity = (typeof SEVERITIES)[number];
+
+/** The integer stored for a severity (its index in SEVERITIES). */
+export function severityCode(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}
+
+/** The severity for a stored integer; out-of-range codes read as 'unknown'. */
+export function severityFromCode(code: number): Severity {
+  return SEVERITIES[code] ?? 'unknown';
+}
+
+/** Human labels, as Event Viewer spells them where it has a word for it. */
+export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
+  critical: 'Critical',
+  error: 'Error',
+  warning: 'Warning',
+  'audit-failure': 'Audit Failure',
+  information: 'Information',
+  'audit-success': 'Audit Success',
+  verbose: 'Verbose',
+  unknown: 'Unknown',
+};
+
+/**
+ * A glyph per severity so that colour is never the only cue (colour-blind users, printed reports).
+ */
+export const SEVERITY_ICONS: Readonly<Record<Severity, string>> = {
+  critical: '⛔',
+  error: '✖',
+  warning: '⚠',
+  'audit-failure': '🔒',
+  information: 'ℹ',
+  'audit-success': '🔑',
+  verbose: '…',
+  unknown: '?',
+};
+
+/** Row background and accent colours, light theme; the grid, detail view and exports read these. */
+export const SEVERITY_COLOURS: Readonly<Record<Severity, { background: string; accent: string }>> = {
+  critical: { background: '#f9d0d0', accent: '#a40000' },
+  error: { background: '#fde2e1', accent: '#c62828' },
+  warning: { background: '#fff4cc', accent: '#9a6700' },
+  'audit-failure': { background: '#fbe3f0', accent: '#9c2a6b' },
+  information: { background: '#ffffff', accent: '#1f5fa8' },
+  'audit-success': { background: '#eef7ee', accent: '#2e7d32' },
+  verbose: { background: '#f5f5f5', accent: '#616161' },
+  unknown: { background: '#f0f0f0', accent: '#757575' },
+};
+
+const LEVEL_WORDS: ReadonlyMap<string, Severity> = new Map<string, Severity>([
+  ['fatal', 'critical'],
+  ['critical', 'critical'],
+  ['crit', 'critical'],
+  ['emerg', 'critical'],
+  ['emergency', 'critical'],
+  ['alert', 'critical'],
+  ['panic', 'critical'],
+  ['error', 'error'],
+  ['err', 'error'],
+  ['severe', 'error'],
+  ['warning', 'warning'],
+  ['warn', 'warning'],
+  ['information', 'information'],
+  ['informational', 'information'],
+  ['info', 'information'],
+  ['notice', 'information'],
+  ['debug', 'verbose'],
+  ['trace', 'verbose'],
+  ['verbose', 'verbose'],
+  ['fine', 'verbose'],
+  ['audit success', 'audit-success'],
+  ['audit failure', 'audit-failure'],
+  ['success audit', 'audit-success'],
+  ['failure audit', 'audit-failure'],
+  ['successaudit', 'audit-success'],
+  ['failureaudit', 'audit-failure'],
+]);
+
+/**
+ * Maps a level word as logs and English Event Viewer exports write it ("Warning", "WARN",
+ * "Audit Failure") to a severity; undefined when the word is not a level.
+ */
+export function severityFromWord(word: string): Severity | undefined {
+  return LEVEL_WORDS.get(word.trim().toLowerCase());
+}
