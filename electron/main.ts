@@ -2,7 +2,7 @@
  * Electron main process: the composition root. Creates the engine, the window and the menu, wires
  * the contract over IPC, and opens what the command line names (or the demo folder).
  */
-import { app, dialog, ipcMain, Menu, session, type MenuItemConstructorOptions } from 'electron';
+import { app, dialog, Menu, session, type MenuItemConstructorOptions } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogsiftApi } from '../shared/api';
@@ -50,8 +50,8 @@ async function start(): Promise<void> {
     getHostInfo: async () => ({ mode: 'electron', version: LOGSIFT_VERSION, canPickFiles: true }),
     openFileDialog: openWithDialog,
   });
-  registerApi(ipcMain, api, isTrusted);
-  registerDroppedPaths(ipcMain, isTrusted, (paths) => engine.openPaths(paths, { expandDirectories: true }));
+  registerApi(api, isTrusted);
+  registerDroppedPaths(isTrusted, (paths) => engine.openPaths(paths, { expandDirectories: true }));
   forwardEvents(engine, window.webContents);
   await buildMenu(engine, openWithDialog);
   // The Open Recent submenu follows what was opened.

@@ -2,7 +2,7 @@
  * The only place that touches ipcMain: one handler per contract method, each checking that the
  * call comes from our own window's page and that its arguments match the contract.
  */
-import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { API_METHOD_NAMES, CHANNEL_PREFIX, EVENT_NAMES, type LogsiftApi } from '../../shared/api';
 import type { SourceInfo } from '../../shared/model/log-event';
 import type { Engine } from '../engine/engine';
@@ -11,7 +11,7 @@ import { DROPPED_PATHS_CHANNEL } from './channels';
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 
-export function registerApi(ipcMain: IpcMain, api: LogsiftApi, isTrusted: SenderCheck): void {
+export function registerApi(api: LogsiftApi, isTrusted: SenderCheck): void {
   for (const method of API_METHOD_NAMES) {
     ipcMain.handle(`${CHANNEL_PREFIX}${method}`, (event, ...args: unknown[]) => {
       if (!isTrusted(event)) throw new Error('Refused: the call did not come from the Logsift window.');
@@ -20,7 +20,7 @@ export function registerApi(ipcMain: IpcMain, api: LogsiftApi, isTrusted: Sender
   }
 }
 
-export function registerDroppedPaths(ipcMain: IpcMain, isTrusted: SenderCheck, open: (paths: string[]) => Promise<SourceInfo[]>): void {
+export function registerDroppedPaths(isTrusted: SenderCheck, open: (paths: string[]) => Promise<SourceInfo[]>): void {
   ipcMain.handle(DROPPED_PATHS_CHANNEL, (event, paths: unknown) => {
     if (!isTrusted(event)) throw new Error('Refused: the call did not come from the Logsift window.');
     if (!Array.isArray(paths) || !paths.every((path) => typeof path === 'string' && path.length > 0 && path.length < 4096)) {

@@ -24,9 +24,29 @@ export function detectEncoding(head: Uint8Array): EncodingGuess {
 
   const utf16 = guessUtf16WithoutBom(head);
   if (utf16) return { encoding: utf16, bomLength: 0, evidence: 'zero-bytes' };
-  return isValidUtf8Prefix(head)
-    ? { encoding: 'utf-8', bomLength: 0, evidence: 'valid-utf8' }
+  if (isValidUtf8Prefix(head)) return { encoding: 'utf-8', bomLength: 0, evidence: 'valid-utf8' };
+  // Bytes shaped like UTF-8 (lead byte + continuation bytes) that decode to something invalid,
+  // such as an encoded surrogate, are damaged UTF-8; lone high bytes between ASCII are ANSI text.
+  return hasUtf8Shape(head)
+    ? { encoding: 'utf-8', bomLength: 0, evidence: 'invalid-utf8' }
     : { encoding: 'windows-1252', bomLength: 0, evidence: 'invalid-utf8' };
+}
+
+/** True when every byte above 0x7F belongs to a lead + continuation sequence of the right length. */
+function hasUtf8Shape(head: Uint8Array): boolean {
+  let i = 0;
+  while (i < head.length) {
+    const byte = head[i]!;
+    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    if (length === 0) return false;
+    for (let k = 1; k < length; k++) {
+      const next = head[i + k];
+      if (next === undefined) return true; // cut off by the end of the sample
+      if ((next & 0xc0) !== 0x80) return false;
+    }
+    i += length;
+  }
+  return true;
 }
 
 /** UTF-16 text of mostly ASCII has a zero in every other byte; binary data does not keep to one side. */

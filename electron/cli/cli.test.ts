@@ -1,0 +1,82 @@
+/** The built `logsift` command, run as a user would (node bin/logsift.js …). */
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(__dirname, '..', '..');
+const CSV = join(ROOT, 'fixtures', 'logs', 'eventviewer-csv', 'mta_test_eventviewer_export.csv');
+const TEXT = join(ROOT, 'fixtures', 'logs', 'text', 'exchange-transport-sample.log');
+
+function logsift(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(ROOT, 'bin', 'logsift.js'), ...args],
+      { env: { ...process.env, LOGSIFT_USER_DATA: mkdtempSync(join(tmpdir(), 'logsift-cli-')) }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('logsift parse', () => {
+  it('--stats reports 239 events and 0 unparsed for the Event Viewer CSV export', async () => {
+    const { code, stdout } = await logsift('parse', CSV, '--stats');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.files).toEqual([
+      expect.objectContaining({ file: CSV, format: 'eventviewer-csv', encoding: 'utf-8', events: 239, unparsed: 0, errors: [] }),
+    ]);
+    expect(report.totals).toMatchObject({ events: 239, unparsed: 0, errors: 0, byLevel: { information: 239 } });
+  });
+
+  it('--jsonl prints one object per entry with the documented fields', async () => {
+    const { code, stdout } = await logsift('parse', CSV, TEXT, '--jsonl');
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(239 + 11);
+    expect(lines[0]).toEqual({
+      time: '2025-12-09T17:37:32.000Z',
+      level: 'information',
+      provider: 'Microsoft-Windows-Servicing',
+      eventId: 2,
+      category: '(1)',
+      computer: null,
+      user: null,
+      channel: null,
+      recordId: null,
+      message: 'Package KB5071959 was successfully changed to the Installed state.',
+      data: null,
+      kb: null,
+      file: CSV,
+      format: 'eventviewer-csv',
+      line: 2,
+    });
+    const fatal = lines.find((line) => line.level === 'critical');
+    expect(fatal.message).toContain('dismounted');
+    expect(lines.filter((line) => line.unparsed)).toHaveLength(2);
+  });
+
+  it('names the file and the reason for each bad input, exits non-zero, and still processes the rest', async () => {
+    const missing = join(ROOT, 'no-such-file.log');
+    const folder = join(ROOT, 'fixtures');
+    const { code, stdout, stderr } = await logsift('parse', missing, folder, CSV, '--stats');
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([
+      `logsift: ${missing}: no such file`,
+      `logsift: ${folder}: is a directory, not a file`,
+    ]);
+    expect(JSON.parse(stdout).totals.events).toBe(239);
+    const jsonl = await logsift('parse', missing, CSV, '--jsonl');
+    expect(jsonl.code).toBe(1);
+    expect(jsonl.stderr).toBe(`logsift: ${missing}: no such file\n`);
+    expect(jsonl.stdout.trim().split('\n')).toHaveLength(239);
+  });
+
+  it('rejects a call without a mode or file', async () => {
+    const { code, stderr } = await logsift('parse', CSV);
+    expect(code).toBe(2);
+    expect(stderr).toContain('exactly one of --jsonl or --stats');
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * The engine end to end on real files: the built ingest worker, DuckDB, and the committed fixtures.
+ * (`npm test` builds dist/ first; run `npm run build` before running this file alone.)
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Engine } from './engine';
+
+const ROOT = join(__dirname, '..', '..');
+const WORKER = join(ROOT, 'dist', 'node', 'ingest-worker.js');
+const CSV = join(ROOT, 'fixtures', 'logs', 'eventviewer-csv', 'mta_test_eventviewer_export.csv');
+const TEXT_DIR = join(ROOT, 'fixtures', 'logs', 'text');
+
+describe('Engine', () => {
+  let engine: Engine;
+  let userData: string;
+  beforeEach(async () => {
+    userData = mkdtempSync(join(tmpdir(), 'logsift-engine-'));
+    engine = await Engine.create({ workerScript: WORKER, userDataDir: userData });
+  });
+  afterEach(() => engine.close());
+
+  it('loads the Event Viewer CSV export: 239 events, all accounted for', async () => {
+    const changes: number[] = [];
+    engine.on('eventsChanged', (change) => changes.push(change.all));
+    await engine.openPaths([CSV], { expandDirectories: false });
+    await engine.whenIdle();
+    const [source] = await engine.listSources();
+    expect(source).toMatchObject({ format: 'eventviewer-csv', encoding: 'utf-8', status: 'ready', events: 239, unparsed: 0, errors: [] });
+    expect(source!.bytesRead).toBe(source!.bytesTotal);
+    expect((await engine.countEvents({})).all).toBe(239);
+    expect(changes.at(-1)).toBe(239);
+    const page = await engine.queryEvents({ query: { text: 'KB5071959' }, offset: 0, limit: 50 });
+    expect(page.total).toBe(3);
+  });
+
+  it('opens the files in a folder, and reports a folder as an error where a file is expected', async () => {
+    await engine.openPaths([TEXT_DIR], { expandDirectories: true });
+    await engine.openPaths([TEXT_DIR], { expandDirectories: false });
+    await engine.whenIdle();
+    const sources = await engine.listSources();
+    expect(sources.filter((s) => s.status === 'ready').length).toBeGreaterThanOrEqual(6);
+    expect(sources.find((s) => s.status === 'error')?.errors[0]).toBe(`${TEXT_DIR}: is a directory, not a file`);
+  });
+
+  it('names the file and the reason for unknown formats and missing files, and keeps going', async () => {
+    const binary = join(userData, 'blob.bin');
+    writeFileSync(binary, Buffer.from([0, 1, 2, 3, 0, 0, 255, 0, 7, 9, 0, 0, 1]));
+    await engine.openPaths([binary, join(userData, 'missing.log'), CSV], { expandDirectories: false });
+    await engine.whenIdle();
+    const sources = await engine.listSources();
+    expect(sources[0]!.errors).toEqual([`${binary}: unknown format (no format plugin recognises its content)`]);
+    expect(sources[1]!.errors).toEqual([`${join(userData, 'missing.log')}: no such file`]);
+    expect(sources[2]!.events).toBe(239);
+  });
+
+  it('remembers opened files and only reopens those', async () => {
+    await engine.openPaths([CSV], { expandDirectories: false });
+    await engine.whenIdle();
+    expect(await engine.listRecentFiles()).toEqual([CSV]);
+    await expect(engine.openRecentFile('/etc/passwd')).rejects.toThrow(/recent list/);
+    await engine.openRecentFile(CSV);
+    await engine.whenIdle();
+    expect((await engine.countEvents({})).all).toBe(478);
+  });
+
+  it('drops a closed source from the store', async () => {
+    const [source] = await engine.openPaths([CSV], { expandDirectories: false });
+    await engine.whenIdle();
+    await engine.closeSource(source!.id);
+    expect((await engine.countEvents({})).all).toBe(0);
+    expect(await engine.listSources()).toEqual([]);
+  });
+});

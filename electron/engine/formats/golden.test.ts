@@ -1,0 +1,53 @@
+/**
+ * Golden tests: every committed fixture is parsed through the real ingest pipeline and compared
+ * with its `.expected.jsonl`. Run with UPDATE_GOLDEN=1 to rewrite the expectations after a
+ * deliberate change, then read the diff.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readSource } from '../ingest/read-source';
+
+const FIXTURES = join(__dirname, '..', '..', '..', 'fixtures', 'logs');
+
+function fixtureFiles(): string[] {
+  return readdirSync(FIXTURES, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((dir) =>
+      readdirSync(join(FIXTURES, dir.name))
+        .filter((name) => !name.endsWith('.expected.jsonl'))
+        .map((name) => join(FIXTURES, dir.name, name)),
+    );
+}
+
+async function parseToLines(file: string): Promise<string[]> {
+  const lines: string[] = [];
+  const report = await readSource(file, {}, {
+    detected: () => undefined,
+    progress: () => undefined,
+    batch: (items) => {
+      for (const item of items) lines.push(JSON.stringify(item.kind === 'event' ? item.event : { unparsed: item.row }));
+    },
+  });
+  const { bytesRead, bytesTotal, events, unparsed, format, encoding, replacedBytes } = report;
+  lines.unshift(JSON.stringify({ format, encoding, bytesTotal, bytesRead, events, unparsed, replacedBytes }));
+  return lines;
+}
+
+describe('golden output for every fixture', () => {
+  for (const file of fixtureFiles()) {
+    it(relative(FIXTURES, file), async () => {
+      const actual = await parseToLines(file);
+      const expectedFile = `${file}.expected.jsonl`;
+      if (process.env.UPDATE_GOLDEN || !existsSync(expectedFile)) {
+        if (!process.env.UPDATE_GOLDEN) throw new Error(`No golden file ${expectedFile}; run with UPDATE_GOLDEN=1 to create it`);
+        writeFileSync(expectedFile, `${actual.join('\n')}\n`);
+      }
+      const expected = readFileSync(expectedFile, 'utf8').trimEnd().split('\n');
+      expect(actual).toEqual(expected);
+      // Accounting: every byte of the file was read.
+      const summary = JSON.parse(actual[0]!) as { bytesRead: number; bytesTotal: number };
+      expect(summary.bytesRead).toBe(summary.bytesTotal);
+    });
+  }
+});

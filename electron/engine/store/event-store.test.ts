@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ParsedEvent } from '../../../shared/model/log-event';
+import type { IngestItem } from '../ingest/ingest-item';
+import { EventStore } from './event-store';
+
+function event(overrides: Partial<ParsedEvent>): IngestItem {
+  return {
+    kind: 'event',
+    event: {
+      time: Date.UTC(2025, 0, 1),
+      level: 'information',
+      provider: 'MSExchangeTransport',
+      eventId: 1,
+      category: null,
+      computer: 'EXCH01',
+      user: null,
+      channel: 'Application',
+      recordId: null,
+      message: 'hello',
+      data: null,
+      raw: 'raw',
+      line: 1,
+      ...overrides,
+    },
+  };
+}
+
+describe('EventStore (DuckDB)', () => {
+  let store: EventStore;
+  beforeEach(async () => {
+    store = await EventStore.create();
+    await store.append(1, [
+      event({ time: Date.UTC(2025, 0, 3), level: 'error', message: 'Delivery failed 100%', eventId: 9221 }),
+      event({ time: Date.UTC(2025, 0, 1), level: 'warning', message: 'retrying', provider: 'MSExchangeMTA' }),
+      event({ time: null, level: 'information', message: 'no time here', data: ['10054', 'WSARecvEx'] }),
+      { kind: 'unparsed', row: { raw: 'garbage line', line: 9, reason: 'bad' } },
+    ]);
+    await store.append(2, [event({ time: Date.UTC(2025, 0, 2), message: 'second source' })]);
+  });
+  afterEach(() => store.close());
+
+  it('pages in time order with untimed entries last and file order breaking ties', async () => {
+    const page = await store.page({}, 0, 10);
+    expect(page.total).toBe(5);
+    expect(page.rows.map((row) => row.message)).toEqual(['retrying', 'second source', 'Delivery failed 100%', 'no time here', 'garbage line']);
+    const second = await store.page({}, 1, 2);
+    expect(second.rows.map((row) => row.message)).toEqual(['second source', 'Delivery failed 100%']);
+  });
+
+  it('filters by level, source and text (case-insensitive, wildcards taken literally)', async () => {
+    expect((await store.page({ levels: ['error', 'warning'] }, 0, 10)).total).toBe(2);
+    expect((await store.page({ sourceIds: [2] }, 0, 10)).rows[0]?.message).toBe('second source');
+    expect((await store.page({ text: 'DELIVERY' }, 0, 10)).total).toBe(1);
+    expect((await store.page({ text: '100%' }, 0, 10)).total).toBe(1);
+    expect((await store.page({ text: '1_0' }, 0, 10)).total).toBe(0);
+    expect((await store.page({ text: 'exchangemta' }, 0, 10)).total).toBe(1);
+    expect((await store.page({ levels: [] }, 0, 10)).total).toBe(0);
+  });
+
+  it('sorts by any column', async () => {
+    const page = await store.page({ sort: [{ column: 'eventId', direction: 'desc' }] }, 0, 1);
+    expect(page.rows[0]?.eventId).toBe(9221);
+  });
+
+  it('counts all, shown and per level', async () => {
+    const counts = await store.counts({ levels: ['error'] });
+    expect(counts).toEqual({ all: 5, shown: 1, byLevel: { error: 1, warning: 1, information: 2, unknown: 1 } });
+  });
+
+  it('returns full detail, including data and the unparsed reason', async () => {
+    const rows = (await store.page({ text: 'no time' }, 0, 1)).rows;
+    const detail = await store.get(rows[0]!.id, () => ({ file: 'f.log', format: 'text' }));
+    expect(detail).toMatchObject({ data: ['10054', 'WSARecvEx'], file: 'f.log', channel: 'Application', unparsed: false });
+    const unparsed = (await store.page({ text: 'garbage' }, 0, 1)).rows[0]!;
+    expect(unparsed.unparsed).toBe(true);
+    expect((await store.get(unparsed.id, () => ({ file: '', format: '' })))?.unparsedReason).toBe('bad');
+    expect(await store.get(9999, () => ({ file: '', format: '' }))).toBeNull();
+  });
+
+  it('removes a source', async () => {
+    await store.removeSource(1);
+    expect((await store.counts({})).all).toBe(1);
+  });
+});
