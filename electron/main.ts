@@ -16,7 +16,7 @@ declare const LOGSIFT_VERSION: string;
 const nodeDir = __dirname;
 
 function demoFolder(): string {
-  return app.isPackaged ? join(process.resourcesPath, 'demo') : join(nodeDir, '..', '..', 'demo');
+  return app.isPackaged ? join(process.resourcesPath, 'demo', 'logs') : join(nodeDir, '..', '..', 'demo', 'logs');
 }
 
 /** Paths named on the command line (after the app path in development). */

@@ -41,14 +41,15 @@ export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
 
 /**
  * A glyph per severity so that colour is never the only cue (colour-blind users, printed reports).
+ * Plain Unicode symbols that common UI fonts carry (no emoji, which many Linux desktops lack).
  */
 export const SEVERITY_ICONS: Readonly<Record<Severity, string>> = {
-  critical: '⛔',
+  critical: '‼',
   error: '✖',
   warning: '⚠',
-  'audit-failure': '🔒',
+  'audit-failure': '⊘',
   information: 'ℹ',
-  'audit-success': '🔑',
+  'audit-success': '✓',
   verbose: '…',
   unknown: '?',
 };

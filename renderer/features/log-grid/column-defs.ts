@@ -25,19 +25,19 @@ export function levelText(row: EventRow | undefined): string {
 }
 
 export const COLUMN_DEFS: ColDef<EventRow>[] = [
-  { colId: 'time', field: 'time', headerName: COLUMN_LABELS.time, width: 190, valueFormatter: (p) => formatTime(p.value as number | null) },
+  { colId: 'time', field: 'time', headerName: COLUMN_LABELS.time, width: 200, valueFormatter: (p) => formatTime(p.value as number | null) },
   {
     colId: 'level',
     field: 'level',
     headerName: COLUMN_LABELS.level,
-    width: 140,
+    width: 125,
     cellRenderer: (p: ICellRendererParams<EventRow>) => levelText(p.data),
     cellClass: 'level-cell',
   },
-  { colId: 'provider', field: 'provider', headerName: COLUMN_LABELS.provider, width: 220 },
-  { colId: 'eventId', field: 'eventId', headerName: COLUMN_LABELS.eventId, width: 100, type: 'numericColumn' },
-  { colId: 'category', field: 'category', headerName: COLUMN_LABELS.category, width: 130 },
-  { colId: 'computer', field: 'computer', headerName: COLUMN_LABELS.computer, width: 150 },
-  { colId: 'user', field: 'user', headerName: COLUMN_LABELS.user, width: 130 },
-  { colId: 'message', field: 'message', headerName: COLUMN_LABELS.message, flex: 1, minWidth: 300, tooltipValueGetter: undefined },
+  { colId: 'provider', field: 'provider', headerName: COLUMN_LABELS.provider, width: 200 },
+  { colId: 'eventId', field: 'eventId', headerName: COLUMN_LABELS.eventId, width: 95, type: 'numericColumn' },
+  { colId: 'category', field: 'category', headerName: COLUMN_LABELS.category, width: 110 },
+  { colId: 'computer', field: 'computer', headerName: COLUMN_LABELS.computer, width: 110 },
+  { colId: 'user', field: 'user', headerName: COLUMN_LABELS.user, width: 100 },
+  { colId: 'message', field: 'message', headerName: COLUMN_LABELS.message, flex: 1, minWidth: 240 },
 ];
