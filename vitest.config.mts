@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // CLI, so `npm test` builds first.
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts'],
+    include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -1,11 +1,12 @@
 /** The main screen: toolbar, open files, filters, the grid, the detail pane and the status line. */
 import type { GridApi } from 'ag-grid-community';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HostInfo, LogsiftClient } from '../shared/api';
 import type { EventRow, SourceInfo } from '../shared/model/log-event';
 import type { EventCounts, EventQuery } from '../shared/model/query';
 import { SEVERITIES, type Severity } from '../shared/model/severity';
 import { uploadFile } from './api/client';
+import { singleFlight } from './api/single-flight';
 import { formatCount } from './format';
 import { DetailPane } from './features/detail/detail-pane';
 import { FilterBar } from './features/filters/filter-bar';
@@ -43,13 +44,20 @@ export function App({ client, host }: { client: LogsiftClient; host: HostInfo })
     return () => stops.forEach((stop) => stop());
   }, [client]);
 
-  useEffect(() => {
-    let live = true;
-    client.countEvents(query).then((next) => live && setCounts(next), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, [client, query, dataVersion, sources.length]);
+  // Counts follow the latest query and data, one request at a time.
+  const latestQuery = useRef(query);
+  latestQuery.current = query;
+  const refreshCounts = useMemo(
+    () =>
+      singleFlight(async () => {
+        const asked = latestQuery.current;
+        const next = await client.countEvents(asked);
+        // A newer query has already triggered another run; only the latest answer is shown.
+        if (asked === latestQuery.current) setCounts(next);
+      }),
+    [client],
+  );
+  useEffect(() => refreshCounts(), [refreshCounts, query, dataVersion, sources.length]);
 
   useEffect(() => {
     if (!gridApi) return;

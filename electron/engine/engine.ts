@@ -167,6 +167,9 @@ export class Engine implements EngineApi {
           this.announceSources();
         },
         batch: async (items) => {
+          // Let timers and UI queries run between batches: appends are synchronous native calls,
+          // and a fast worker could otherwise keep this thread busy until the file is done.
+          await new Promise<void>((resolve) => setImmediate(resolve));
           if (!this.sources.has(source.id)) return; // closed while loading
           await this.store.append(source.id, items);
           for (const item of items) {

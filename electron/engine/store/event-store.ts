@@ -109,20 +109,23 @@ export class EventStore {
   /** Counts for the status line: all entries, shown entries, and per-level counts under the other filters. */
   async counts(query: EventQuery): Promise<EventCounts> {
     const filter = buildFilter(query, false);
+    // One statement, so "shown" and "all" come from the same snapshot while a file loads.
     const reader = await this.reader.runAndReadAll(
-      `SELECT level, count(*)::INTEGER AS n FROM events WHERE ${filter.where} GROUP BY level`,
+      `SELECT level, (count(*) FILTER (WHERE ${filter.where}))::INTEGER AS n, count(*)::INTEGER AS everything FROM events GROUP BY level`,
       filter.params,
     );
-    const allReader = await this.reader.runAndReadAll('SELECT count(*)::INTEGER AS n FROM events');
     const byLevel: EventCounts['byLevel'] = {};
     let shown = 0;
+    let all = 0;
     for (const row of reader.getRowObjectsJS()) {
       const level = severityFromCode(Number(row.level));
       const count = Number(row.n);
+      all += Number(row.everything);
+      if (count === 0) continue;
       byLevel[level] = count;
       if (!query.levels || query.levels.includes(level)) shown += count;
     }
-    return { all: Number(allReader.getRowObjectsJS()[0]?.n ?? 0), shown, byLevel };
+    return { all, shown, byLevel };
   }
 
   /** One entry with everything known about it, or null when it no longer exists. */

@@ -13,10 +13,36 @@ function toSortKeys(model: SortModelItem[]): SortKey[] | undefined {
   return keys.length > 0 ? keys : undefined;
 }
 
-export function createEventsDatasource(api: LogsiftApi, query: EventQuery, onError: (message: string) => void): IDatasource {
+/** Counts the block requests in flight, so refreshes can wait for the grid to settle. */
+export class RequestTracker {
+  private inFlight = 0;
+  private waiters: (() => void)[] = [];
+
+  begin(): void {
+    this.inFlight++;
+  }
+
+  end(): void {
+    this.inFlight--;
+    if (this.inFlight === 0) this.waiters.splice(0).forEach((wake) => wake());
+  }
+
+  /** Resolves once no request is in flight. */
+  idle(): Promise<void> {
+    return this.inFlight === 0 ? Promise.resolve() : new Promise((resolve) => this.waiters.push(resolve));
+  }
+}
+
+export function createEventsDatasource(
+  api: LogsiftApi,
+  query: EventQuery,
+  onError: (message: string) => void,
+  tracker: RequestTracker,
+): IDatasource {
   return {
     getRows(params: IGetRowsParams) {
       const sort = toSortKeys(params.sortModel);
+      tracker.begin();
       api
         .queryEvents({
           query: sort ? { ...query, sort } : query,
@@ -29,7 +55,8 @@ export function createEventsDatasource(api: LogsiftApi, query: EventQuery, onErr
             onError(error instanceof Error ? error.message : String(error));
             params.failCallback();
           },
-        );
+        )
+        .finally(() => tracker.end());
     },
   };
 }

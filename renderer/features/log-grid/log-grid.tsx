@@ -8,12 +8,13 @@ import {
   type RowClickedEvent,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { LogsiftApi } from '../../../shared/api';
 import type { EventRow } from '../../../shared/model/log-event';
 import type { EventQuery } from '../../../shared/model/query';
 import { COLUMN_DEFS } from './column-defs';
-import { createEventsDatasource } from './events-datasource';
+import { singleFlight } from '../../api/single-flight';
+import { createEventsDatasource, RequestTracker } from './events-datasource';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -39,21 +40,31 @@ export function LogGrid({ api, query, dataVersion, onSelect, onGridReady, onErro
   const latest = useRef({ api, query, onError, onGridReady });
   latest.current = { api, query, onError, onGridReady };
 
-  useEffect(() => {
-    gridApi.current?.setGridOption('datasource', createEventsDatasource(api, query, onError));
-  }, [api, query, onError]);
+  const tracker = useMemo(() => new RequestTracker(), []);
 
   useEffect(() => {
-    gridApi.current?.refreshInfiniteCache();
-  }, [dataVersion]);
+    gridApi.current?.setGridOption('datasource', createEventsDatasource(api, query, onError, tracker));
+  }, [api, query, onError, tracker]);
+
+  // New data re-pulls the visible blocks, but never while the previous pull is still answering.
+  const refresh = useMemo(
+    () =>
+      singleFlight(async () => {
+        gridApi.current?.refreshInfiniteCache();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        await tracker.idle();
+      }),
+    [tracker],
+  );
+  useEffect(() => refresh(), [dataVersion, refresh]);
 
   // The first datasource is set here; later queries replace it through the effect above.
   const ready = useCallback((event: GridReadyEvent<EventRow>) => {
     const current = latest.current;
     gridApi.current = event.api;
-    event.api.setGridOption('datasource', createEventsDatasource(current.api, current.query, current.onError));
+    event.api.setGridOption('datasource', createEventsDatasource(current.api, current.query, current.onError, tracker));
     current.onGridReady(event.api);
-  }, []);
+  }, [tracker]);
 
   return (
     <div className="grid-host ag-theme-quartz" data-testid="event-grid">
