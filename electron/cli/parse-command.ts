@@ -91,6 +91,7 @@ async function printStats(options: ParseCommandOptions): Promise<number> {
         events: sum(files, (f) => f.events),
         unparsed: sum(files, (f) => f.unparsed),
         errors: sum(files, (f) => f.errors.length),
+        lostLines: sum(files, (f) => f.lostLines),
         byLevel: counts.byLevel,
       },
     };
@@ -111,6 +112,8 @@ function sourceStats(source: SourceInfo) {
     events: source.events,
     unparsed: source.unparsed,
     replacedBytes: source.replacedBytes,
+    lines: source.lines,
+    lostLines: source.lostLines,
     errors: source.errors,
   };
 }

@@ -149,6 +149,8 @@ export class Engine implements EngineApi {
       unparsed: 0,
       errors: [],
       replacedBytes: 0,
+      lines: 0,
+      lostLines: 0,
     };
     this.sources.set(source.id, source);
     return source;
@@ -183,7 +185,16 @@ export class Engine implements EngineApi {
           this.scheduleChange();
         },
       });
-      Object.assign(source, { status: 'ready', bytesRead: report.bytesRead, replacedBytes: report.replacedBytes });
+      Object.assign(source, {
+        status: 'ready',
+        bytesRead: report.bytesRead,
+        replacedBytes: report.replacedBytes,
+        lines: report.lines,
+        lostLines: report.lostLines,
+      });
+      if (report.lostLines !== 0) {
+        source.errors.push(`${source.path}: ${report.lostLines} non-blank lines were not accounted for by the ${report.format} parser`);
+      }
     } catch (error) {
       source.status = 'error';
       source.errors.push(error instanceof Error ? error.message : String(error));

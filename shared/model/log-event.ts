@@ -86,4 +86,8 @@ export interface SourceInfo {
   errors: string[];
   /** Invalid byte sequences replaced while decoding. */
   replacedBytes: number;
+  /** Non-blank text lines read; 0 for binary formats. */
+  lines: number;
+  /** Non-blank lines in no entry, unparsed row or header: should always be 0. */
+  lostLines: number;
 }

@@ -85,7 +85,10 @@ export const eventViewerCsv: FormatPlugin = {
       lastLine = item.info.lines;
       if (!headerSeen) {
         headerSeen = true;
-        if (matchesKnownHeader(item.record.map((name) => name.trim().toLowerCase()))) continue;
+        if (matchesKnownHeader(item.record.map((name) => name.trim().toLowerCase()))) {
+          sink.skipped(1);
+          continue;
+        }
       }
       emitRow(item.record, item.raw, startLine, delimiter, sink);
     }

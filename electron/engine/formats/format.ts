@@ -4,10 +4,18 @@
  */
 import type { ParsedEvent, UnparsedRow } from '../../../shared/model/log-event';
 
-/** Receives what a parser makes of the text, in file order. */
+/**
+ * Receives what a parser makes of the text, in file order.
+ *
+ * Accounting: every non-blank line of the file must end up in the `raw` text of an event or an
+ * unparsed row, or be reported through `skipped` (header rows, W3C directives: lines that describe
+ * the file rather than hold an entry). The pipeline checks the sum.
+ */
 export interface ParseSink {
   event(event: ParsedEvent): void;
   unparsed(row: UnparsedRow): void;
+  /** Non-blank lines consumed without producing an entry (headers, directives). */
+  skipped(lines: number): void;
 }
 
 /** Facts about the file a parser may use (never its bytes: those come as text). */

@@ -29,8 +29,10 @@ async function parseToLines(file: string): Promise<string[]> {
       for (const item of items) lines.push(JSON.stringify(item.kind === 'event' ? item.event : { unparsed: item.row }));
     },
   });
-  const { bytesRead, bytesTotal, events, unparsed, format, encoding, replacedBytes } = report;
-  lines.unshift(JSON.stringify({ format, encoding, bytesTotal, bytesRead, events, unparsed, replacedBytes }));
+  const { bytesRead, bytesTotal, events, unparsed, format, encoding, replacedBytes, lines: lineCount, skippedLines, lostLines } = report;
+  lines.unshift(
+    JSON.stringify({ format, encoding, bytesTotal, bytesRead, events, unparsed, replacedBytes, lines: lineCount, skippedLines, lostLines }),
+  );
   return lines;
 }
 
@@ -45,9 +47,10 @@ describe('golden output for every fixture', () => {
       }
       const expected = readFileSync(expectedFile, 'utf8').trimEnd().split('\n');
       expect(actual).toEqual(expected);
-      // Accounting: every byte of the file was read.
-      const summary = JSON.parse(actual[0]!) as { bytesRead: number; bytesTotal: number };
+      // Accounting: every byte of the file was read and every non-blank line landed somewhere.
+      const summary = JSON.parse(actual[0]!) as { bytesRead: number; bytesTotal: number; lostLines: number };
       expect(summary.bytesRead).toBe(summary.bytesTotal);
+      expect(summary.lostLines).toBe(0);
     });
   }
 });

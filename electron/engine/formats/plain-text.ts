@@ -84,6 +84,7 @@ export const plainText: FormatPlugin = {
         if (timed === undefined) {
           timed = true;
           for (const early of held) {
+            if (early.text.trim() === '') continue;
             sink.unparsed({ raw: early.text, line: early.line, reason: 'line before the first timestamped entry' });
           }
           held = [];

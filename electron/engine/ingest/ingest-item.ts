@@ -12,10 +12,18 @@ export interface SourceDetection {
   bytesTotal: number;
 }
 
-/** The accounting for one file once it has been read. */
+/**
+ * The accounting for one file once it has been read. For text formats, `lines` (non-blank lines
+ * decoded) must equal `entryLines` (non-blank lines inside events and unparsed rows) plus
+ * `skippedLines` (headers and directives); `lostLines` is the difference and should be 0.
+ */
 export interface SourceReadReport extends SourceDetection {
   bytesRead: number;
   events: number;
   unparsed: number;
   replacedBytes: number;
+  lines: number;
+  entryLines: number;
+  skippedLines: number;
+  lostLines: number;
 }

@@ -10,6 +10,7 @@ import { basename } from 'node:path';
 import { detectEncoding, StreamDecoder } from '../decode/decoder';
 import { detectFormat, formatById } from '../formats/registry';
 import type { IngestItem, SourceDetection, SourceReadReport } from './ingest-item';
+import { countNonBlankLines, StreamingLineCounter } from './line-accounting';
 
 const SAMPLE_BYTES = 64 * 1024;
 const READ_CHUNK_BYTES = 1024 * 1024;
@@ -70,6 +71,9 @@ export async function readSource(path: string, options: ReadSourceOptions, sink:
     let bytesRead = guess.bomLength;
     let events = 0;
     let unparsed = 0;
+    let entryLines = 0;
+    let skippedLines = 0;
+    const lineCounter = new StreamingLineCounter();
     let pending: IngestItem[] = [];
     const flush = async (): Promise<void> => {
       if (pending.length === 0) return;
@@ -83,11 +87,13 @@ export async function readSource(path: string, options: ReadSourceOptions, sink:
       for await (const buffer of stream as AsyncIterable<Buffer>) {
         bytesRead += buffer.length;
         const text = decoder.decode(buffer);
+        lineCounter.push(text);
         if (pending.length >= BATCH_ITEMS) await flush();
         sink.progress(bytesRead);
         if (text.length > 0) yield text;
       }
       const tail = decoder.end();
+      lineCounter.push(tail);
       if (tail.length > 0) yield tail;
     }
 
@@ -96,18 +102,34 @@ export async function readSource(path: string, options: ReadSourceOptions, sink:
       {
         event(event) {
           events++;
+          entryLines += countNonBlankLines(event.raw);
           pending.push({ kind: 'event', event });
         },
         unparsed(row) {
           unparsed++;
+          entryLines += countNonBlankLines(row.raw);
           pending.push({ kind: 'unparsed', row });
+        },
+        skipped(lines) {
+          skippedLines += lines;
         },
       },
       context,
     );
     await flush();
     sink.progress(bytesRead);
-    return { ...detection, bytesRead, events, unparsed, replacedBytes: decoder.replaced };
+    const lines = lineCounter.total;
+    return {
+      ...detection,
+      bytesRead,
+      events,
+      unparsed,
+      replacedBytes: decoder.replaced,
+      lines,
+      entryLines,
+      skippedLines,
+      lostLines: lines - entryLines - skippedLines,
+    };
   } finally {
     await handle.close();
   }
