@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Engine } from '../engine/engine';
+import { FORMATS, formatById } from '../engine/formats/registry';
+import { isKnownZone } from '../engine/formats/timestamps';
 import { defaultUserDataDir } from '../engine/user-data';
 import { startServer } from '../serve/server';
 import { runParseCommand } from './parse-command';
@@ -12,11 +14,14 @@ import { runParseCommand } from './parse-command';
 declare const LOGSIFT_VERSION: string;
 
 const USAGE = `Usage:
-  logsift parse FILE... (--jsonl | --stats) [--format ID]
+  logsift parse FILE... (--jsonl | --stats) [--format ID] [--tz ZONE] [--day-first]
   logsift serve [PATH...] [--port N] [--host ADDR]
 
   parse --jsonl   print one JSON object per entry
   parse --stats   load through the app's ingest path and print the accounting per file
+  --format ID     read every file as this format instead of detecting it
+  --tz ZONE       the zone zone-less times were written in (UTC, +01:00, Europe/Berlin)
+  --day-first     read dates like 09/12/2025 as day first
   serve           run Logsift in your browser; prints a URL with an access token
 `;
 
@@ -50,16 +55,34 @@ async function parseCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { jsonl: { type: 'boolean' }, stats: { type: 'boolean' }, format: { type: 'string' } },
+    options: {
+      jsonl: { type: 'boolean' },
+      stats: { type: 'boolean' },
+      format: { type: 'string' },
+      tz: { type: 'string' },
+      'day-first': { type: 'boolean' },
+    },
   });
   if (positionals.length === 0 || values.jsonl === values.stats) {
     process.stderr.write(`logsift parse: name at least one file and exactly one of --jsonl or --stats\n${USAGE}`);
     return 2;
   }
+  if (values.format && !formatById(values.format)) {
+    process.stderr.write(`logsift parse: no format called "${values.format}"; known: ${FORMATS.map((f) => f.id).join(', ')}\n`);
+    return 2;
+  }
+  if (values.tz && !isKnownZone(values.tz)) {
+    process.stderr.write(`logsift parse: unknown time zone "${values.tz}" (use UTC, an offset like +01:00, or a name like Europe/Berlin)\n`);
+    return 2;
+  }
   return runParseCommand({
     files: positionals,
     mode: values.jsonl ? 'jsonl' : 'stats',
-    ...(values.format ? { format: values.format } : {}),
+    read: {
+      ...(values.format ? { format: values.format } : {}),
+      ...(values.tz ? { timeZone: values.tz } : {}),
+      ...(values['day-first'] ? { dayFirst: true } : {}),
+    },
     workerScript: bundledPath('ingest-worker.js'),
     userDataDir: defaultUserDataDir(),
     out: process.stdout,

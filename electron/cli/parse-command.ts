@@ -8,12 +8,12 @@
 import type { Writable } from 'node:stream';
 import type { ParsedEvent, SourceInfo } from '../../shared/model/log-event';
 import { Engine } from '../engine/engine';
-import { readSource, SourceError } from '../engine/ingest/read-source';
+import { readSource, SourceError, type ReadSourceOptions } from '../engine/ingest/read-source';
 
 export interface ParseCommandOptions {
   files: string[];
   mode: 'jsonl' | 'stats';
-  format?: string;
+  read: ReadSourceOptions;
   workerScript: string;
   userDataDir: string;
   out: Writable;
@@ -30,7 +30,7 @@ async function printJsonLines(options: ParseCommandOptions): Promise<number> {
   for (const file of options.files) {
     let format = '';
     try {
-      await readSource(file, options.format ? { format: options.format } : {}, {
+      await readSource(file, options.read, {
         detected: (detection) => (format = detection.format),
         progress: () => undefined,
         batch: async (items) => {
@@ -78,7 +78,7 @@ export function eventToJson(event: ParsedEvent, file: string, format: string): R
 async function printStats(options: ParseCommandOptions): Promise<number> {
   const engine = await Engine.create({ workerScript: options.workerScript, userDataDir: options.userDataDir });
   try {
-    await engine.openPaths(options.files, { expandDirectories: false, ...(options.format ? { format: options.format } : {}) });
+    await engine.openPaths(options.files, { expandDirectories: false, ...options.read });
     await engine.whenIdle();
     const sources = await engine.listSources();
     const counts = await engine.countEvents({});

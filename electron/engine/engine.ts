@@ -12,6 +12,7 @@ import type { EventDetail, SourceId, SourceInfo } from '../../shared/model/log-e
 import type { EventCounts, EventPage, EventQuery, PageRequest } from '../../shared/model/query';
 import { ChangeEmitter } from './emitter';
 import { IngestPool } from './ingest/ingest-pool';
+import type { ReadSourceOptions } from './ingest/read-source';
 import { RecentFiles } from './recent-files';
 import { EventStore } from './store/event-store';
 
@@ -25,11 +26,9 @@ export interface EngineOptions {
   userDataDir: string;
 }
 
-export interface OpenOptions {
+export interface OpenOptions extends ReadSourceOptions {
   /** Open the files inside a folder (the app) or report the folder as an error (the CLI). */
   expandDirectories: boolean;
-  /** Force a format instead of detecting one. */
-  format?: string;
 }
 
 const CHANGE_INTERVAL_MS = 200;
@@ -65,7 +64,8 @@ export class Engine implements EngineApi {
     for (const path of await this.expand(paths.map((p) => resolve(p)), options.expandDirectories)) {
       const source = this.addSource(path);
       opened.push(source);
-      this.track(this.load(source, options.format));
+      const { expandDirectories: _expand, ...readOptions } = options;
+      this.track(this.load(source, readOptions));
     }
     const files = opened.filter((source) => source.status !== 'error').map((source) => source.path);
     if (files.length > 0) await this.recent.add(files);
@@ -156,9 +156,9 @@ export class Engine implements EngineApi {
     return source;
   }
 
-  private async load(source: SourceInfo, format: string | undefined): Promise<void> {
+  private async load(source: SourceInfo, options: ReadSourceOptions): Promise<void> {
     try {
-      const report = await this.pool.run(format ? { path: source.path, format } : { path: source.path }, {
+      const report = await this.pool.run({ path: source.path, options }, {
         detected: (detection) => {
           Object.assign(source, {
             format: detection.format,

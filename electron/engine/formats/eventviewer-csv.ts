@@ -9,8 +9,8 @@ import { Readable } from 'node:stream';
 import { parse as createCsvParser } from 'csv-parse';
 import type { Severity } from '../../../shared/model/severity';
 import { severityFromWord } from '../../../shared/model/severity';
-import type { FormatPlugin, ParseSink } from './format';
-import { parseLocaleDateTime } from './timestamps';
+import type { FormatPlugin, ParseOptions, ParseSink } from './format';
+import { parseLocaleDateTime, wallClockToUtc } from './timestamps';
 
 /** Header rows as each Event Viewer language writes them, lower-cased. */
 const HEADERS: readonly (readonly string[])[] = [
@@ -64,7 +64,7 @@ export const eventViewerCsv: FormatPlugin = {
     return matchesKnownHeader(splitHeader(firstLineOf(sample)).names) ? 0.95 : 0;
   },
 
-  async parse(chunks, sink) {
+  async parse(chunks, sink, context) {
     const iterator = chunks[Symbol.asyncIterator]();
     const first = await iterator.next();
     if (first.done) return;
@@ -90,12 +90,12 @@ export const eventViewerCsv: FormatPlugin = {
           continue;
         }
       }
-      emitRow(item.record, item.raw, startLine, delimiter, sink);
+      emitRow(item.record, item.raw, startLine, delimiter, sink, context.options);
     }
   },
 };
 
-function emitRow(fields: string[], raw: string, line: number, delimiter: string, sink: ParseSink): void {
+function emitRow(fields: string[], raw: string, line: number, delimiter: string, sink: ParseSink, options: ParseOptions): void {
   const rawText = raw.replace(/\r?\n$/, '');
   if (fields.length < 5) {
     sink.unparsed({ raw: rawText, line, reason: `expected at least 5 fields, found ${fields.length}` });
@@ -110,16 +110,18 @@ function emitRow(fields: string[], raw: string, line: number, delimiter: string,
     ...string[],
   ];
   const level = eventViewerLevel(levelWord);
-  const time = parseLocaleDateTime(dateTime);
+  const wallClock = parseLocaleDateTime(dateTime, options.dayFirst);
   const eventId = /^\d+$/.test(eventIdText.trim()) ? Number(eventIdText.trim()) : null;
   if (level === undefined && levelWord.trim() !== '') {
     sink.unparsed({ raw: rawText, line, reason: `unknown level word "${levelWord}"` });
     return;
   }
-  if (time === undefined) {
+  if (wallClock === undefined) {
     sink.unparsed({ raw: rawText, line, reason: `unreadable date and time "${dateTime}"` });
     return;
   }
+  // Event Viewer writes the exporting machine's local time with no zone.
+  const time = wallClockToUtc(wallClock, options.timeZone);
   sink.event({
     time,
     level: level ?? 'unknown',

@@ -18,9 +18,23 @@ export interface ParseSink {
   skipped(lines: number): void;
 }
 
+/** What the user can state about a file that the file itself cannot tell. */
+export interface ParseOptions {
+  /**
+   * The zone the file's zone-less times were written in ('UTC', '+01:00', 'Europe/Berlin').
+   * Absent: times are kept as written (shown as if UTC). Apply with `wallClockToUtc`.
+   */
+  timeZone?: string;
+  /** Dates like 09/12/2025 are day-first (set when the exporting locale was not US English). */
+  dayFirst?: boolean;
+}
+
 /** Facts about the file a parser may use (never its bytes: those come as text). */
 export interface ParseContext {
   fileName: string;
+  /** The file's modification time (ms since epoch): the reference for logs that omit the year. */
+  modifiedTime: number;
+  options: ParseOptions;
 }
 
 export interface FormatPlugin {

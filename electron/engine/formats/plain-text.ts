@@ -7,7 +7,7 @@ import type { ParsedEvent } from '../../../shared/model/log-event';
 import { severityFromWord } from '../../../shared/model/severity';
 import type { FormatPlugin } from './format';
 import { sampleLines, splitLines } from './lines';
-import { parseIsoLike, parseLocaleDateTime } from './timestamps';
+import { parseIsoLike, parseLocaleDateTime, wallClockToUtc } from './timestamps';
 
 /** How many leading lines without a timestamp make a file "untimed text". */
 const UNTIMED_AFTER_LINES = 1000;
@@ -18,7 +18,7 @@ const LEVEL_WORD =
 const SLASHED_PREFIX = /^(\d{1,2}\/\d{1,2}\/\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)/;
 
 /** Reads a timestamp at the start of a line (optionally in brackets); returns it and the rest. */
-export function leadingTimestamp(line: string): { time: number; rest: string } | undefined {
+export function leadingTimestamp(line: string, timeZone?: string, dayFirst?: boolean): { time: number; rest: string } | undefined {
   const bracketed = line.startsWith('[');
   const text = bracketed ? line.slice(1) : line;
   const normalised = /^\d{4}\/\d{2}\/\d{2}/.test(text) ? text.replace(/^(\d{4})\/(\d{2})\/(\d{2})/, '$1-$2-$3') : text;
@@ -26,12 +26,13 @@ export function leadingTimestamp(line: string): { time: number; rest: string } |
   let time: number | undefined;
   let length = 0;
   if (iso) {
-    time = iso.time;
+    time = iso.hasZone ? iso.time : wallClockToUtc(iso.time, timeZone);
     length = iso.length;
   } else {
     const slashed = SLASHED_PREFIX.exec(text);
-    if (slashed) {
-      time = parseLocaleDateTime(slashed[1]!);
+    const wallClock = slashed ? parseLocaleDateTime(slashed[1]!, dayFirst) : undefined;
+    if (slashed && wallClock !== undefined) {
+      time = wallClockToUtc(wallClock, timeZone);
       length = slashed[1]!.length;
     }
   }
@@ -64,7 +65,8 @@ export const plainText: FormatPlugin = {
     return 0.1 + 0.6 * (timestamped / lines.length);
   },
 
-  async parse(chunks, sink) {
+  async parse(chunks, sink, context) {
+    const { timeZone, dayFirst } = context.options;
     let open: ParsedEvent | undefined;
     let held: { text: string; line: number }[] = [];
     let timed: boolean | undefined;
@@ -79,7 +81,7 @@ export const plainText: FormatPlugin = {
     });
 
     for await (const { text, line } of splitLines(chunks)) {
-      const stamp = leadingTimestamp(text);
+      const stamp = leadingTimestamp(text, timeZone, dayFirst);
       if (stamp) {
         if (timed === undefined) {
           timed = true;

@@ -3,10 +3,26 @@
  * kilobytes and the most confident one wins. The file name is never trusted on its own.
  */
 import { eventViewerCsv } from './eventviewer-csv';
+import { eventViewerXml } from './eventviewer-xml';
 import type { FormatPlugin, ParseContext } from './format';
+import { jsonLines } from './json-lines';
+import { legacyEventViewerText } from './legacy-eventviewer-text';
 import { plainText } from './plain-text';
+import { powerShellCsv } from './powershell-csv';
+import { syslog } from './syslog';
+import { w3cExtended } from './w3c';
 
-export const FORMATS: readonly FormatPlugin[] = [eventViewerCsv, plainText];
+/** All formats; on equal confidence the earlier one wins, so specific formats come first. */
+export const FORMATS: readonly FormatPlugin[] = [
+  eventViewerCsv,
+  legacyEventViewerText,
+  powerShellCsv,
+  eventViewerXml,
+  w3cExtended,
+  jsonLines,
+  syslog,
+  plainText,
+];
 
 export interface Detection {
   plugin: FormatPlugin;

@@ -7,13 +7,13 @@ const ISO_LIKE =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(?:\s?(Z|[+-]\d{2}(?::?\d{2})?))?/;
 
 /** Parses `2025-12-09T17:37:32.123Z`, `2025-12-09 17:37:32,123 +0100` and the like at the start of `text`. */
-export function parseIsoLike(text: string): { time: number; length: number } | undefined {
+export function parseIsoLike(text: string): { time: number; length: number; hasZone: boolean } | undefined {
   const match = ISO_LIKE.exec(text);
   if (!match) return undefined;
   const [, y, mo, d, h, mi, s, fraction, zone] = match;
   const time = buildUtc(+y!, +mo!, +d!, +h!, +mi!, +s!, fraction);
   if (time === undefined) return undefined;
-  return { time: time - zoneOffsetMs(zone), length: match[0].length };
+  return { time: time - zoneOffsetMs(zone), length: match[0].length, hasZone: zone !== undefined };
 }
 
 const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?$/;
@@ -75,4 +75,61 @@ function zoneOffsetMs(zone: string | undefined): number {
   const hours = Number(digits.slice(0, 2));
   const minutes = Number(digits.slice(2, 4) || '0');
   return sign * (hours * 60 + minutes) * 60_000;
+}
+
+/**
+ * Converts a wall-clock time read from a file (stored as if UTC) to real UTC, given the zone the
+ * file was written in: 'UTC', a fixed offset ('+01:00', '-0530') or an IANA name
+ * ('Europe/Berlin'; daylight saving is taken into account). Unknown zones leave the time as is.
+ */
+export function wallClockToUtc(wallClock: number, zone: string | undefined): number {
+  if (!zone || zone === 'UTC' || zone === 'Z') return wallClock;
+  const fixed = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  if (fixed) {
+    const minutes = Number(fixed[2]) * 60 + Number(fixed[3]);
+    return wallClock - (fixed[1] === '-' ? -minutes : minutes) * 60_000;
+  }
+  const offsetAt = zoneOffsetFinder(zone);
+  if (!offsetAt) return wallClock;
+  // The offset depends on the instant; two rounds settle it except inside a DST gap.
+  let utc = wallClock - offsetAt(wallClock);
+  utc = wallClock - offsetAt(utc);
+  return utc;
+}
+
+const zoneFormatters = new Map<string, Intl.DateTimeFormat | null>();
+
+/** Returns a function giving the zone's UTC offset (ms) at an instant, or undefined for an unknown zone. */
+function zoneOffsetFinder(zone: string): ((instant: number) => number) | undefined {
+  let formatter = zoneFormatters.get(zone);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      formatter = null;
+    }
+    zoneFormatters.set(zone, formatter);
+  }
+  if (!formatter) return undefined;
+  const format = formatter;
+  return (instant) => {
+    const parts: Record<string, number> = {};
+    for (const part of format.formatToParts(new Date(instant))) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+    return asUtc - Math.floor(instant / 1000) * 1000;
+  };
+}
+
+/** True when `zone` is something wallClockToUtc understands. */
+export function isKnownZone(zone: string): boolean {
+  return zone === 'UTC' || /^[+-]\d{2}:?\d{2}$/.test(zone) || zoneOffsetFinder(zone) !== undefined;
 }

@@ -26,7 +26,7 @@ parentPort!.on('message', (message: PoolMessage) => {
 
 let lastProgressAt = 0;
 const job = workerData as IngestJob;
-readSource(job.path, job.format ? { format: job.format } : {}, {
+readSource(job.path, job.options, {
   detected: (detection) => post({ type: 'detected', detection }),
   async batch(items) {
     inFlight++;

@@ -8,6 +8,7 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { detectEncoding, StreamDecoder } from '../decode/decoder';
+import type { ParseOptions } from '../formats/format';
 import { detectFormat, formatById } from '../formats/registry';
 import type { IngestItem, SourceDetection, SourceReadReport } from './ingest-item';
 import { countNonBlankLines, StreamingLineCounter } from './line-accounting';
@@ -16,7 +17,7 @@ const SAMPLE_BYTES = 64 * 1024;
 const READ_CHUNK_BYTES = 1024 * 1024;
 const BATCH_ITEMS = 2000;
 
-export interface ReadSourceOptions {
+export interface ReadSourceOptions extends ParseOptions {
   /** Use this format instead of detecting one. */
   format?: string;
 }
@@ -53,7 +54,8 @@ export async function readSource(path: string, options: ReadSourceOptions, sink:
     const guess = detectEncoding(head.subarray(0, headLength));
     const sample = new StreamDecoder(guess.encoding).decode(head.subarray(guess.bomLength, headLength));
 
-    const context = { fileName: basename(path) };
+    const { format: _forced, ...parseOptions } = options;
+    const context = { fileName: basename(path), modifiedTime: stat.mtimeMs, options: parseOptions };
     const plugin = options.format ? formatById(options.format) : detectFormat(sample, context)?.plugin;
     if (!plugin) {
       throw new SourceError(path, options.format ? `no format called "${options.format}"` : 'unknown format (no format plugin recognises its content)');

@@ -1,9 +1,10 @@
 /** Messages between the ingest pool (main thread) and an ingest worker. */
 import type { IngestItem, SourceDetection, SourceReadReport } from './ingest-item';
+import type { ReadSourceOptions } from './read-source';
 
 export interface IngestJob {
   path: string;
-  format?: string;
+  options: ReadSourceOptions;
 }
 
 export type WorkerMessage =
