@@ -1,7 +1,7 @@
 /**
  * Golden tests: every committed fixture is parsed through the real ingest pipeline and compared
  * with its `.expected.jsonl`. Run with UPDATE_GOLDEN=1 to rewrite the expectations after a
- * deliberate change, then read the diff.
+ * deliberate change, then read the diff. GOLDEN_ONLY=<folder>[,<folder>] limits both.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -10,9 +10,12 @@ import { readSource } from '../ingest/read-source';
 
 const FIXTURES = join(__dirname, '..', '..', '..', 'fixtures', 'logs');
 
+/** GOLDEN_ONLY=syslog,w3c limits the run (and any UPDATE_GOLDEN rewrite) to those folders. */
+const ONLY = process.env.GOLDEN_ONLY?.split(',').filter(Boolean);
+
 function fixtureFiles(): string[] {
   return readdirSync(FIXTURES, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
+    .filter((entry) => entry.isDirectory() && (!ONLY || ONLY.includes(entry.name)))
     .flatMap((dir) =>
       readdirSync(join(FIXTURES, dir.name))
         .filter((name) => !name.endsWith('.expected.jsonl'))
