@@ -5,9 +5,13 @@
  * entry. --stats runs the app's own ingest path (workers → store) and reports the accounting per
  * file from the store, so it is the command to compare with other tools.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { ParsedEvent, SourceInfo } from '../../shared/model/log-event';
 import { Engine } from '../engine/engine';
+import { expandArchives, type SourceFile } from '../engine/ingest/containers';
 import { readSource, SourceError, type ReadSourceOptions } from '../engine/ingest/read-source';
 
 export interface ParseCommandOptions {
@@ -27,31 +31,53 @@ export async function runParseCommand(options: ParseCommandOptions): Promise<num
 
 async function printJsonLines(options: ParseCommandOptions): Promise<number> {
   let failed = false;
-  for (const file of options.files) {
-    let format = '';
-    try {
-      await readSource(file, options.read, {
-        detected: (detection) => (format = detection.format),
-        progress: () => undefined,
-        batch: async (items) => {
-          const text = items
-            .map((item) =>
-              JSON.stringify(
-                item.kind === 'event'
-                  ? eventToJson(item.event, file, format)
-                  : { unparsed: true, line: item.row.line, reason: item.row.reason, raw: item.row.raw, file, format },
-              ),
-            )
-            .join('\n');
-          if (!options.out.write(`${text}\n`)) await new Promise((resolve) => options.out.once('drain', resolve));
-        },
-      });
-    } catch (error) {
-      failed = true;
-      options.err.write(`logsift: ${describe(error, file)}\n`);
+  const workDir = mkdtempSync(join(tmpdir(), 'logsift-parse-'));
+  try {
+    for (const named of options.files) {
+      let files: SourceFile[];
+      try {
+        files = await expandArchives(resolve(named), workDir);
+      } catch (error) {
+        failed = true;
+        options.err.write(`logsift: ${error instanceof Error ? error.message : String(error)}\n`);
+        continue;
+      }
+      for (const { path, readPath } of files) {
+        if (!(await printFile(options, path, readPath))) failed = true;
+      }
     }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
   }
   return failed ? 1 : 0;
+}
+
+/** Prints one file's entries; false when it could not be read. */
+async function printFile(options: ParseCommandOptions, file: string, readPath: string): Promise<boolean> {
+  let format = '';
+  try {
+    await readSource(readPath, options.read, {
+      detected: (detection) => (format = detection.format),
+      progress: () => undefined,
+      batch: async (items) => {
+        const text = items
+          .map((item) =>
+            JSON.stringify(
+              item.kind === 'event'
+                ? eventToJson(item.event, file, format)
+                : { unparsed: true, line: item.row.line, reason: item.row.reason, raw: item.row.raw, file, format },
+            ),
+          )
+          .join('\n');
+        if (!options.out.write(`${text}\n`)) await new Promise((resolve) => options.out.once('drain', resolve));
+      },
+    });
+    return true;
+  } catch (error) {
+    // Name the file as the user knows it, not an archive member's extracted copy.
+    options.err.write(`logsift: ${describe(error, file).split(readPath).join(file)}\n`);
+    return false;
+  }
 }
 
 /** The documented --jsonl shape of one event. */

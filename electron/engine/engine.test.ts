@@ -66,6 +66,20 @@ describe('Engine', () => {
     expect((await engine.countEvents({})).all).toBe(478);
   });
 
+  it('opens each member of a zip as its own source, named after the archive', async () => {
+    const zip = join(ROOT, 'fixtures', 'archives', 'exports.zip');
+    await engine.openPaths([zip], { expandDirectories: false });
+    await engine.whenIdle();
+    const sources = await engine.listSources();
+    expect(sources.map((s) => [s.path, s.format, s.events])).toEqual([
+      [`${zip}!Application export/mta_test_eventviewer_export.csv`, 'eventviewer-csv', 239],
+      [`${zip}!../../escape/exchange-transport-sample.log`, 'text', 9],
+    ]);
+    expect(await engine.listRecentFiles()).toEqual([zip]);
+    const [first] = (await engine.queryEvents({ query: {}, offset: 0, limit: 1 })).rows;
+    expect((await engine.getEvent(first!.id))?.file).toContain('exports.zip!');
+  });
+
   it('drops a closed source from the store', async () => {
     const [source] = await engine.openPaths([CSV], { expandDirectories: false });
     await engine.whenIdle();

@@ -5,12 +5,15 @@
  * `logsift serve`, and under the CLI. Hosts add what only they can do (a native dialog) to make
  * the full `LogsiftApi`.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { LogsiftApi, LogsiftEventName, LogsiftEvents } from '../../shared/api';
 import type { EventDetail, SourceId, SourceInfo } from '../../shared/model/log-event';
 import type { EventCounts, EventPage, EventQuery, PageRequest } from '../../shared/model/query';
 import { ChangeEmitter } from './emitter';
+import { expandArchives, type SourceFile } from './ingest/containers';
 import { IngestPool } from './ingest/ingest-pool';
 import type { ReadSourceOptions } from './ingest/read-source';
 import { RecentFiles } from './recent-files';
@@ -35,6 +38,10 @@ const CHANGE_INTERVAL_MS = 200;
 
 export class Engine implements EngineApi {
   private readonly sources = new Map<SourceId, SourceInfo>();
+  /** Where each source's bytes are: the file itself, or a member extracted from an archive. */
+  private readonly readPaths = new Map<SourceId, string>();
+  /** Private folder for extracted archive members; removed on close. */
+  private readonly workDir = mkdtempSync(join(tmpdir(), 'logsift-session-'));
   private readonly loading = new Set<Promise<void>>();
   private readonly emitter = new ChangeEmitter();
   private readonly pool: IngestPool;
@@ -61,14 +68,28 @@ export class Engine implements EngineApi {
   /** Opens files (and, if asked, the files in folders); loading continues in the background. */
   async openPaths(paths: readonly string[], options: OpenOptions): Promise<SourceInfo[]> {
     const opened: SourceInfo[] = [];
-    for (const path of await this.expand(paths.map((p) => resolve(p)), options.expandDirectories)) {
-      const source = this.addSource(path);
-      opened.push(source);
-      const { expandDirectories: _expand, ...readOptions } = options;
-      this.track(this.load(source, readOptions));
+    const { expandDirectories: _expand, ...readOptions } = options;
+    const named = await this.expand(paths.map((p) => resolve(p)), options.expandDirectories);
+    for (const path of named) {
+      let files: SourceFile[];
+      try {
+        files = await expandArchives(path, this.workDir);
+      } catch (error) {
+        const failed = this.addSource({ path, readPath: path });
+        failed.status = 'error';
+        failed.errors.push(error instanceof Error ? error.message : String(error));
+        opened.push(failed);
+        continue;
+      }
+      for (const file of files) {
+        const source = this.addSource(file);
+        opened.push(source);
+        this.track(this.load(source, readOptions));
+      }
     }
-    const files = opened.filter((source) => source.status !== 'error').map((source) => source.path);
-    if (files.length > 0) await this.recent.add(files);
+    const openable = [];
+    for (const path of named) if ((await stat(path).catch(() => undefined))?.isFile()) openable.push(path);
+    if (openable.length > 0) await this.recent.add(openable);
     this.announceSources();
     return opened.map((source) => ({ ...source }));
   }
@@ -116,6 +137,7 @@ export class Engine implements EngineApi {
   close(): void {
     clearTimeout(this.changeTimer);
     this.store.close();
+    rmSync(this.workDir, { recursive: true, force: true });
   }
 
   private async expand(paths: readonly string[], expandDirectories: boolean): Promise<string[]> {
@@ -134,11 +156,11 @@ export class Engine implements EngineApi {
     return files;
   }
 
-  private addSource(path: string): SourceInfo {
+  private addSource(file: SourceFile): SourceInfo {
     const source: SourceInfo = {
       id: this.nextSourceId++,
-      path,
-      name: basename(path),
+      path: file.path,
+      name: basename(file.path),
       format: null,
       formatLabel: null,
       encoding: null,
@@ -153,12 +175,13 @@ export class Engine implements EngineApi {
       lostLines: 0,
     };
     this.sources.set(source.id, source);
+    this.readPaths.set(source.id, file.readPath);
     return source;
   }
 
   private async load(source: SourceInfo, options: ReadSourceOptions): Promise<void> {
     try {
-      const report = await this.pool.run({ path: source.path, options }, {
+      const report = await this.pool.run({ path: this.readPaths.get(source.id) ?? source.path, options }, {
         detected: (detection) => {
           Object.assign(source, {
             format: detection.format,
@@ -197,7 +220,9 @@ export class Engine implements EngineApi {
       }
     } catch (error) {
       source.status = 'error';
-      source.errors.push(error instanceof Error ? error.message : String(error));
+      // Messages name the file as the user knows it, not the extracted copy.
+      const readPath = this.readPaths.get(source.id) ?? source.path;
+      source.errors.push((error instanceof Error ? error.message : String(error)).split(readPath).join(source.path));
     }
     this.announceSources();
     this.announceEvents();
