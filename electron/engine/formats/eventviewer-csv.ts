@@ -9,51 +9,34 @@ import { Readable } from 'node:stream';
 import { parse as createCsvParser } from 'csv-parse';
 import type { Severity } from '../../../shared/model/severity';
 import { severityFromWord } from '../../../shared/model/severity';
-import type { FormatPlugin, ParseOptions, ParseSink } from './format';
-import { parseLocaleDateTime, wallClockToUtc } from './timestamps';
-
-/** Header rows as each Event Viewer language writes them, lower-cased. */
-const HEADERS: readonly (readonly string[])[] = [
-  ['level', 'date and time', 'source', 'event id', 'task category'],
-  ['ebene', 'datum und uhrzeit', 'quelle', 'ereignis-id', 'aufgabenkategorie'],
-  ['niveau', 'date et heure', 'source', 'id de l’événement', 'catégorie de la tâche'],
-  ['nivel', 'fecha y hora', 'origen', 'id. del evento', 'categoría de la tarea'],
-  ['niveau', 'datum en tijd', 'bron', 'gebeurtenis-id', 'taakcategorie'],
-];
-
-/** Level words of the non-English exports (English ones come from the shared severity model). */
-const LOCAL_LEVEL_WORDS: ReadonlyMap<string, Severity> = new Map<string, Severity>([
-  ['informationen', 'information'],
-  ['warnung', 'warning'],
-  ['fehler', 'error'],
-  ['kritisch', 'critical'],
-  ['ausführlich', 'verbose'],
-  ['avertissement', 'warning'],
-  ['erreur', 'error'],
-  ['critique', 'critical'],
-  ['commentaires', 'verbose'],
-  ['información', 'information'],
-  ['advertencia', 'warning'],
-  ['crítico', 'critical'],
-  ['detallado', 'verbose'],
-  ['informatie', 'information'],
-  ['waarschuwing', 'warning'],
-  ['fout', 'error'],
-  ['kritiek', 'critical'],
-  ['uitgebreid', 'verbose'],
-]);
-
-function eventViewerLevel(word: string): Severity | undefined {
-  return severityFromWord(word) ?? LOCAL_LEVEL_WORDS.get(word.trim().toLowerCase());
-}
+import type { FormatPlugin, ParseSink } from './format';
+import { EVENT_VIEWER_LANGUAGES, languageOfHeader, type EventViewerLanguage } from './eventviewer-languages';
+import { inferDayFirst, parseLocaleDateTime, wallClockToUtc } from './timestamps';
 
 function splitHeader(line: string): { delimiter: ',' | '\t'; names: string[] } {
   const delimiter = line.includes('\t') ? '\t' : ',';
-  return { delimiter, names: line.split(delimiter).map((name) => name.trim().replace(/^"|"$/g, '').toLowerCase()) };
+  return { delimiter, names: line.split(delimiter) };
 }
 
-function matchesKnownHeader(names: readonly string[]): boolean {
-  return HEADERS.some((header) => header.length === names.length && header.every((name, i) => names[i] === name));
+/** How to read one file's rows: its language's words, and its date order. */
+interface ReadingRules {
+  language: EventViewerLanguage;
+  dayFirst: boolean;
+  timeZone: string | undefined;
+}
+
+function levelOf(word: string, language: EventViewerLanguage): Severity | undefined {
+  const key = word.trim().replace(/'/g, '’').toLowerCase();
+  // Exports from mixed-language machines happen; fall back to English words.
+  return language.levels[key] ?? EVENT_VIEWER_LANGUAGES[0]!.levels[key] ?? severityFromWord(word);
+}
+
+/** Date fields of the rows in the first chunk, to settle day/month order. */
+function sampleDates(text: string, delimiter: string): string[] {
+  return text
+    .split(/\r\n|\n|\r/)
+    .slice(1, 200)
+    .map((line) => line.split(delimiter)[1] ?? '');
 }
 
 export const eventViewerCsv: FormatPlugin = {
@@ -61,14 +44,21 @@ export const eventViewerCsv: FormatPlugin = {
   label: 'Event Viewer export (CSV/TXT)',
 
   detect(sample) {
-    return matchesKnownHeader(splitHeader(firstLineOf(sample)).names) ? 0.95 : 0;
+    return languageOfHeader(splitHeader(firstLineOf(sample)).names) ? 0.95 : 0;
   },
 
   async parse(chunks, sink, context) {
     const iterator = chunks[Symbol.asyncIterator]();
     const first = await iterator.next();
     if (first.done) return;
-    const delimiter = splitHeader(firstLineOf(first.value)).delimiter;
+    const header = splitHeader(firstLineOf(first.value));
+    const delimiter = header.delimiter;
+    const language = languageOfHeader(header.names) ?? EVENT_VIEWER_LANGUAGES[0]!;
+    const rules: ReadingRules = {
+      language,
+      dayFirst: context.options.dayFirst ?? inferDayFirst(sampleDates(first.value, delimiter)) ?? language.dayFirst,
+      timeZone: context.options.timeZone,
+    };
     const parser = createCsvParser({
       delimiter,
       relax_column_count: true,
@@ -85,17 +75,17 @@ export const eventViewerCsv: FormatPlugin = {
       lastLine = item.info.lines;
       if (!headerSeen) {
         headerSeen = true;
-        if (matchesKnownHeader(item.record.map((name) => name.trim().toLowerCase()))) {
+        if (languageOfHeader(item.record)) {
           sink.skipped(1);
           continue;
         }
       }
-      emitRow(item.record, item.raw, startLine, delimiter, sink, context.options);
+      emitRow(item.record, item.raw, startLine, delimiter, sink, rules);
     }
   },
 };
 
-function emitRow(fields: string[], raw: string, line: number, delimiter: string, sink: ParseSink, options: ParseOptions): void {
+function emitRow(fields: string[], raw: string, line: number, delimiter: string, sink: ParseSink, rules: ReadingRules): void {
   const rawText = raw.replace(/\r?\n$/, '');
   if (fields.length < 5) {
     sink.unparsed({ raw: rawText, line, reason: `expected at least 5 fields, found ${fields.length}` });
@@ -109,8 +99,8 @@ function emitRow(fields: string[], raw: string, line: number, delimiter: string,
     string,
     ...string[],
   ];
-  const level = eventViewerLevel(levelWord);
-  const wallClock = parseLocaleDateTime(dateTime, options.dayFirst);
+  const level = levelOf(levelWord, rules.language);
+  const wallClock = parseLocaleDateTime(dateTime, rules.dayFirst);
   const eventId = /^\d+$/.test(eventIdText.trim()) ? Number(eventIdText.trim()) : null;
   if (level === undefined && levelWord.trim() !== '') {
     sink.unparsed({ raw: rawText, line, reason: `unknown level word "${levelWord}"` });
@@ -121,7 +111,7 @@ function emitRow(fields: string[], raw: string, line: number, delimiter: string,
     return;
   }
   // Event Viewer writes the exporting machine's local time with no zone.
-  const time = wallClockToUtc(wallClock, options.timeZone);
+  const time = wallClockToUtc(wallClock, rules.timeZone);
   sink.event({
     time,
     level: level ?? 'unknown',

@@ -18,7 +18,8 @@ function fixtureFiles(): string[] {
     .filter((entry) => entry.isDirectory() && (!ONLY || ONLY.includes(entry.name)))
     .flatMap((dir) =>
       readdirSync(join(FIXTURES, dir.name))
-        .filter((name) => !name.endsWith('.expected.jsonl'))
+        // Golden output, notices and the scripts that derive fixtures are not fixtures themselves.
+        .filter((name) => !/\.(expected\.jsonl|md|mjs)$/.test(name))
         .map((name) => join(FIXTURES, dir.name, name)),
     );
 }

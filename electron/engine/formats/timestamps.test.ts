@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isKnownZone, parseIsoLike, parseLocaleDateTime, wallClockToUtc } from './timestamps';
+import { inferDayFirst, isKnownZone, parseIsoLike, parseLocaleDateTime, wallClockToUtc } from './timestamps';
 
 const utc = (text: string) => Date.parse(text);
 
@@ -23,6 +23,19 @@ describe('parseLocaleDateTime', () => {
     expect(parseLocaleDateTime('12/9/2025 5:37:32 PM')).toBe(utc('2025-12-09T17:37:32Z'));
     expect(parseLocaleDateTime('1/22/2024 12:04:30 AM')).toBe(utc('2024-01-22T00:04:30Z'));
     expect(parseLocaleDateTime('1/22/2024 12:04:30 PM')).toBe(utc('2024-01-22T12:04:30Z'));
+  });
+
+  it('reads the shapes other Event Viewer languages write', () => {
+    expect(parseLocaleDateTime('9-12-2025 17:37:32', true)).toBe(utc('2025-12-09T17:37:32Z'));
+    expect(parseLocaleDateTime('2025/12/09 17:37:32')).toBe(utc('2025-12-09T17:37:32Z'));
+    expect(parseLocaleDateTime('09/12/2025 5:37:32 p. m.', true)).toBe(utc('2025-12-09T17:37:32Z'));
+    expect(parseLocaleDateTime('09/12/2025 12:05:00 a. m.', true)).toBe(utc('2025-12-09T00:05:00Z'));
+  });
+
+  it('infers day-first order from the dates a file holds', () => {
+    expect(inferDayFirst(['1/2/2025 10:00:00', '25/12/2025 10:00:00'])).toBe(true);
+    expect(inferDayFirst(['1/2/2025 10:00:00', '12/25/2025 10:00:00'])).toBe(false);
+    expect(inferDayFirst(['1/2/2025 10:00:00'])).toBeUndefined();
   });
 
   it('reads day-first and dotted shapes', () => {

@@ -16,30 +16,52 @@ export function parseIsoLike(text: string): { time: number; length: number; hasZ
   return { time: time - zoneOffsetMs(zone), length: match[0].length, hasZone: zone !== undefined };
 }
 
-const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?$/;
+const DAY_MONTH_YEAR =
+  /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?\s?[Mm]\.?)?$/;
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+const YEAR_FIRST = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
 /**
- * Parses the date-time field of an Event Viewer export: `12/9/2025 5:37:32 PM` (US month first),
- * `09/12/2025 17:37:32` (day first when the first number cannot be a month, or when told),
- * `09.12.2025 17:37:32` (German and others), or an ISO-like form.
+ * Parses the date-time field of an Event Viewer export as the exporting locale wrote it:
+ * `12/9/2025 5:37:32 PM` (US, month first), `09/12/2025 17:37:32` or `9-12-2025 17:37:32` (day
+ * first when told, or when the first number cannot be a month), `09.12.2025 17:37:32` (German and
+ * others), `2025/12/09 17:37:32` (Japanese), `a. m.`/`p. m.` (Spanish), or an ISO-like form.
  */
 export function parseLocaleDateTime(text: string, dayFirst = false): number | undefined {
   const trimmed = text.trim();
   const iso = parseIsoLike(trimmed);
   if (iso) return iso.time;
-  const slashed = SLASHED.exec(trimmed);
+  const slashed = DAY_MONTH_YEAR.exec(trimmed);
   if (slashed) {
     const [, a, b, y, h, mi, s, meridiem] = slashed;
-    let first = +a!;
-    let second = +b!;
-    if (dayFirst || first > 12) [first, second] = [second, first];
-    return buildUtc(+y!, first, second, to24Hour(+h!, meridiem), +mi!, +(s ?? 0));
+    let month = +a!;
+    let day = +b!;
+    if (dayFirst || month > 12) [month, day] = [day, month];
+    return buildUtc(+y!, month, day, to24Hour(+h!, meridiem), +mi!, +(s ?? 0));
   }
   const dotted = DOTTED.exec(trimmed);
   if (dotted) {
     const [, d, mo, y, h, mi, s] = dotted;
     return buildUtc(+y!, +mo!, +d!, +h!, +mi!, +(s ?? 0));
+  }
+  const yearFirst = YEAR_FIRST.exec(trimmed);
+  if (yearFirst) {
+    const [, y, mo, d, h, mi, s] = yearFirst;
+    return buildUtc(+y!, +mo!, +d!, +h!, +mi!, +(s ?? 0));
+  }
+  return undefined;
+}
+
+/**
+ * Decides from a sample of date fields whether `NN/NN/YYYY` dates are day first: true or false
+ * when some date settles it (a first number above 12, or a second one), undefined when none does.
+ */
+export function inferDayFirst(dates: readonly string[]): boolean | undefined {
+  for (const date of dates) {
+    const match = /^\s*(\d{1,2})[/-](\d{1,2})[/-]\d{4}/.exec(date);
+    if (!match) continue;
+    if (+match[1]! > 12) return true;
+    if (+match[2]! > 12) return false;
   }
   return undefined;
 }
