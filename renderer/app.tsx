@@ -118,7 +118,12 @@ export function App({ client, host }: { client: LogsiftClient; host: HostInfo })
         onUpload={upload}
         onError={reportError}
       />
-      <SourceBar sources={sources} onClose={(id) => client.closeSource(id).catch((e: unknown) => reportError(String(e)))} />
+      <SourceBar
+        api={client}
+        sources={sources}
+        onClose={(id) => client.closeSource(id).catch((e: unknown) => reportError(String(e)))}
+        onError={reportError}
+      />
       <FilterBar counts={counts} hiddenLevels={hiddenLevels} onToggleLevel={toggleLevel} onSearch={setText} />
       {error && (
         <div className="error-banner" role="alert">

@@ -12,6 +12,22 @@ import type { EventDetail, SourceInfo } from './model/log-event';
 import { SORTABLE_COLUMNS, type EventCounts, type EventPage, type EventQuery, type PageRequest } from './model/query';
 import { SEVERITIES } from './model/severity';
 
+/** A format Logsift can read, for the "Read as…" choice. */
+export interface FormatInfo {
+  id: string;
+  label: string;
+}
+
+/** How a source is read when the user overrides detection or states what the file cannot tell. */
+export interface ReadOptions {
+  /** Format id to use instead of detection. */
+  format?: string;
+  /** Zone the file's zone-less times were written in: 'UTC', '+01:00', 'Europe/Berlin'. */
+  timeZone?: string;
+  /** NN/NN/YYYY dates are day first. */
+  dayFirst?: boolean;
+}
+
 /** Which host the renderer is running in, and what it can do there. */
 export interface HostInfo {
   mode: 'electron' | 'browser';
@@ -32,6 +48,9 @@ export interface LogsiftApi {
   openRecentFile(path: string): Promise<SourceInfo[]>;
   /** Shows the host's Open dialog and opens what the user picked. */
   openFileDialog(): Promise<SourceInfo[]>;
+  listFormats(): Promise<FormatInfo[]>;
+  /** Reads a source again with other options (format, time zone, date order). */
+  reopenSource(sourceId: number, options: ReadOptions): Promise<SourceInfo>;
 }
 
 /** Change notifications: the host announces, the renderer pulls. */
@@ -62,6 +81,14 @@ const eventQuerySchema = z
   })
   .strict() satisfies z.ZodType<EventQuery>;
 
+const readOptionsSchema = z
+  .object({
+    format: z.string().min(1).max(64).optional(),
+    timeZone: z.string().min(1).max(64).optional(),
+    dayFirst: z.boolean().optional(),
+  })
+  .strict() satisfies z.ZodType<ReadOptions>;
+
 const pageRequestSchema = z
   .object({
     query: eventQuerySchema,
@@ -81,6 +108,8 @@ export const API_METHODS = {
   listRecentFiles: z.tuple([]),
   openRecentFile: z.tuple([z.string().min(1).max(4096)]),
   openFileDialog: z.tuple([]),
+  listFormats: z.tuple([]),
+  reopenSource: z.tuple([z.number().int().nonnegative(), readOptionsSchema]),
 } as const satisfies { [K in keyof LogsiftApi]: z.ZodType<Parameters<LogsiftApi[K]>> };
 
 export type ApiMethod = keyof LogsiftApi;

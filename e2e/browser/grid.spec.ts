@@ -82,6 +82,20 @@ test('shows log content as text, never as HTML', async ({ page }) => {
   expect(dialogs).toBe(0);
 });
 
+test('reads a source again in the time zone the user states', async ({ page }) => {
+  const app = new LogGridPage(page);
+  await page.goto(serve.url);
+  await app.expectShown(239, 239);
+  const firstTime = page.locator('.ag-row[row-index="0"] [col-id="time"]');
+  await expect(firstTime).toHaveText('2024-01-22 14:04:22');
+  await page.getByTestId('read-as-button').click();
+  await page.getByTestId('read-as-zone').fill('Europe/Berlin');
+  await page.getByTestId('read-as-apply').click();
+  await expect(firstTime).toHaveText('2024-01-22 13:04:22');
+  await expect(page.getByTestId('source-chip')).toContainText('times in Europe/Berlin');
+  await app.expectShown(239, 239);
+});
+
 test('the server refuses the page without its token', async ({ page }) => {
   const response = await page.goto(serve.origin + '/');
   expect(response?.status()).toBe(401);

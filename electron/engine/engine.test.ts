@@ -80,6 +80,24 @@ describe('Engine', () => {
     expect((await engine.getEvent(first!.id))?.file).toContain('exports.zip!');
   });
 
+  it('reads a source again with a stated time zone or a forced format', async () => {
+    const [source] = await engine.openPaths([CSV], { expandDirectories: false });
+    await engine.whenIdle();
+    const first = async () => (await engine.queryEvents({ query: {}, offset: 0, limit: 1 })).rows[0]!.time!;
+    const asWritten = await first();
+    await engine.reopenSource(source!.id, { timeZone: 'Europe/Berlin' });
+    await engine.whenIdle();
+    expect(asWritten - (await first())).toBe(3_600_000);
+    expect((await engine.countEvents({})).all).toBe(239);
+    const reopened = await engine.reopenSource(source!.id, { format: 'text' });
+    expect(reopened.readOptions).toEqual({ format: 'text' });
+    await engine.whenIdle();
+    const [again] = await engine.listSources();
+    expect(again).toMatchObject({ format: 'text', confidence: 1, status: 'ready' });
+    await expect(engine.reopenSource(source!.id, { format: 'nope' })).rejects.toThrow('No format called "nope"');
+    await expect(engine.reopenSource(source!.id, { timeZone: 'Mars/Base' })).rejects.toThrow('Unknown time zone');
+  });
+
   it('drops a closed source from the store', async () => {
     const [source] = await engine.openPaths([CSV], { expandDirectories: false });
     await engine.whenIdle();

@@ -9,10 +9,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import type { LogsiftApi, LogsiftEventName, LogsiftEvents } from '../../shared/api';
+import type { FormatInfo, LogsiftApi, LogsiftEventName, LogsiftEvents, ReadOptions } from '../../shared/api';
 import type { EventDetail, SourceId, SourceInfo } from '../../shared/model/log-event';
 import type { EventCounts, EventPage, EventQuery, PageRequest } from '../../shared/model/query';
 import { ChangeEmitter } from './emitter';
+import { FORMATS, formatById } from './formats/registry';
+import { isKnownZone } from './formats/timestamps';
 import { expandArchives, type SourceFile } from './ingest/containers';
 import { IngestPool } from './ingest/ingest-pool';
 import type { ReadSourceOptions } from './ingest/read-source';
@@ -40,6 +42,8 @@ export class Engine implements EngineApi {
   private readonly sources = new Map<SourceId, SourceInfo>();
   /** Where each source's bytes are: the file itself, or a member extracted from an archive. */
   private readonly readPaths = new Map<SourceId, string>();
+  /** Bumped when a source is read again, so batches of an earlier read are dropped. */
+  private readonly generations = new Map<SourceId, number>();
   /** Private folder for extracted archive members; removed on close. */
   private readonly workDir = mkdtempSync(join(tmpdir(), 'logsift-session-'));
   private readonly loading = new Set<Promise<void>>();
@@ -125,6 +129,35 @@ export class Engine implements EngineApi {
     this.announceEvents();
   }
 
+  async listFormats(): Promise<FormatInfo[]> {
+    return FORMATS.map((plugin) => ({ id: plugin.id, label: plugin.label }));
+  }
+
+  async reopenSource(sourceId: number, options: ReadOptions): Promise<SourceInfo> {
+    const source = this.sources.get(sourceId);
+    if (!source) throw new Error(`No open source with id ${sourceId}.`);
+    if (options.format && !formatById(options.format)) throw new Error(`No format called "${options.format}".`);
+    if (options.timeZone && !isKnownZone(options.timeZone)) throw new Error(`Unknown time zone "${options.timeZone}".`);
+    this.generations.set(sourceId, (this.generations.get(sourceId) ?? 0) + 1);
+    await this.store.removeSource(sourceId);
+    Object.assign(source, {
+      status: 'loading',
+      bytesRead: 0,
+      events: 0,
+      unparsed: 0,
+      errors: [],
+      replacedBytes: 0,
+      lines: 0,
+      lostLines: 0,
+      confidence: null,
+      readOptions: { ...options },
+    } satisfies Partial<SourceInfo>);
+    this.track(this.load(source, options));
+    this.announceSources();
+    this.announceEvents();
+    return { ...source };
+  }
+
   async listRecentFiles(): Promise<string[]> {
     return this.recent.list();
   }
@@ -173,6 +206,8 @@ export class Engine implements EngineApi {
       replacedBytes: 0,
       lines: 0,
       lostLines: 0,
+      confidence: null,
+      readOptions: {},
     };
     this.sources.set(source.id, source);
     this.readPaths.set(source.id, file.readPath);
@@ -180,10 +215,15 @@ export class Engine implements EngineApi {
   }
 
   private async load(source: SourceInfo, options: ReadSourceOptions): Promise<void> {
+    const generation = this.generations.get(source.id) ?? 0;
+    const current = (): boolean => this.sources.has(source.id) && (this.generations.get(source.id) ?? 0) === generation;
+    source.readOptions = { ...options };
     try {
       const report = await this.pool.run({ path: this.readPaths.get(source.id) ?? source.path, options }, {
         detected: (detection) => {
+          if (!current()) return;
           Object.assign(source, {
+            confidence: detection.confidence,
             format: detection.format,
             formatLabel: detection.formatLabel,
             encoding: detection.encoding,
@@ -195,7 +235,7 @@ export class Engine implements EngineApi {
           // Let timers and UI queries run between batches: appends are synchronous native calls,
           // and a fast worker could otherwise keep this thread busy until the file is done.
           await new Promise<void>((resolve) => setImmediate(resolve));
-          if (!this.sources.has(source.id)) return; // closed while loading
+          if (!current()) return; // closed or reopened while loading
           await this.store.append(source.id, items);
           for (const item of items) {
             if (item.kind === 'event') source.events++;
@@ -204,10 +244,12 @@ export class Engine implements EngineApi {
           this.scheduleChange();
         },
         progress: (bytesRead) => {
+          if (!current()) return;
           source.bytesRead = bytesRead;
           this.scheduleChange();
         },
       });
+      if (!current()) return;
       Object.assign(source, {
         status: 'ready',
         bytesRead: report.bytesRead,
@@ -219,6 +261,7 @@ export class Engine implements EngineApi {
         source.errors.push(`${source.path}: ${report.lostLines} non-blank lines were not accounted for by the ${report.format} parser`);
       }
     } catch (error) {
+      if (!current()) return;
       source.status = 'error';
       // Messages name the file as the user knows it, not the extracted copy.
       const readPath = this.readPaths.get(source.id) ?? source.path;

@@ -18,6 +18,8 @@ export function composeApi(engine: EngineApi, host: HostOnlyApi): LogsiftApi {
     closeSource: (sourceId) => engine.closeSource(sourceId),
     listRecentFiles: () => engine.listRecentFiles(),
     openRecentFile: (path) => engine.openRecentFile(path),
+    listFormats: () => engine.listFormats(),
+    reopenSource: (sourceId, options) => engine.reopenSource(sourceId, options),
   };
 }
 

@@ -90,4 +90,8 @@ export interface SourceInfo {
   lines: number;
   /** Non-blank lines in no entry, unparsed row or header: should always be 0. */
   lostLines: number;
+  /** How sure detection was of the format (1 when the user chose it). */
+  confidence: number | null;
+  /** What the user stated about this file: forced format, time zone, date order. */
+  readOptions: { format?: string; timeZone?: string; dayFirst?: boolean };
 }

@@ -1,8 +1,26 @@
 /** One chip per opened file: its format and encoding, a progress bar while loading, its problems. */
+import { useState } from 'react';
+import type { LogsiftApi } from '../../../shared/api';
 import type { SourceInfo } from '../../../shared/model/log-event';
 import { formatCount } from '../../format';
+import { ReadAsPopover } from './read-as-popover';
 
-export function SourceBar({ sources, onClose }: { sources: SourceInfo[]; onClose(id: number): void }) {
+export interface SourceBarProps {
+  api: LogsiftApi;
+  sources: SourceInfo[];
+  onClose(id: number): void;
+  onError(message: string): void;
+}
+
+function describeOptions(source: SourceInfo): string {
+  const parts = [];
+  if (source.readOptions.timeZone) parts.push(`times in ${source.readOptions.timeZone}`);
+  if (source.readOptions.dayFirst) parts.push('day first');
+  return parts.length > 0 ? ` · ${parts.join(', ')}` : '';
+}
+
+export function SourceBar({ api, sources, onClose, onError }: SourceBarProps) {
+  const [readingAs, setReadingAs] = useState<number | null>(null);
   if (sources.length === 0) return null;
   return (
     <ul className="source-bar" aria-label="Open files">
@@ -10,11 +28,24 @@ export function SourceBar({ sources, onClose }: { sources: SourceInfo[]; onClose
         <li key={source.id} className={`source-chip status-${source.status}`} data-testid="source-chip" title={source.path}>
           <span className="source-name">{source.name}</span>
           {source.formatLabel && (
-            <span className="source-format">
+            <span className="source-format" title={source.confidence !== null ? `detection confidence ${Math.round(source.confidence * 100)}%` : undefined}>
               {source.formatLabel}
               {source.encoding ? ` · ${source.encoding}` : ''}
+              {describeOptions(source)}
             </span>
           )}
+          <span className="menu-anchor">
+            <button
+              type="button"
+              className="chip-button"
+              onClick={() => setReadingAs(readingAs === source.id ? null : source.id)}
+              aria-expanded={readingAs === source.id}
+              data-testid="read-as-button"
+            >
+              Read as…
+            </button>
+            {readingAs === source.id && <ReadAsPopover api={api} source={source} onClose={() => setReadingAs(null)} onError={onError} />}
+          </span>
           {source.status === 'loading' && (
             <progress
               max={Math.max(1, source.bytesTotal)}
