@@ -6,7 +6,7 @@
  * the full `LogsiftApi`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { FormatInfo, LogsiftApi, LogsiftEventName, LogsiftEvents, ReadOptions } from '../../shared/api';
@@ -219,7 +219,13 @@ export class Engine implements EngineApi {
     const current = (): boolean => this.sources.has(source.id) && (this.generations.get(source.id) ?? 0) === generation;
     source.readOptions = { ...options };
     try {
-      const report = await this.pool.run({ path: this.readPaths.get(source.id) ?? source.path, options }, {
+      const job = {
+        path: this.readPaths.get(source.id) ?? source.path,
+        options,
+        spoolDir: this.workDir,
+        spoolPrefix: `source-${source.id}-${generation}`,
+      };
+      const report = await this.pool.run(job, {
         detected: (detection) => {
           if (!current()) return;
           Object.assign(source, {
@@ -231,17 +237,16 @@ export class Engine implements EngineApi {
           });
           this.announceSources();
         },
-        batch: async (items) => {
-          // Let timers and UI queries run between batches: appends are synchronous native calls,
-          // and a fast worker could otherwise keep this thread busy until the file is done.
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          if (!current()) return; // closed or reopened while loading
-          await this.store.append(source.id, items);
-          for (const item of items) {
-            if (item.kind === 'event') source.events++;
-            else source.unparsed++;
+        spooled: async (batch) => {
+          try {
+            if (!current()) return; // closed or reopened while loading
+            await this.store.appendSpooled(source.id, batch);
+            source.events += batch.events;
+            source.unparsed += batch.unparsed;
+            this.scheduleChange();
+          } finally {
+            await rm(batch.path, { force: true });
           }
-          this.scheduleChange();
         },
         progress: (bytesRead) => {
           if (!current()) return;

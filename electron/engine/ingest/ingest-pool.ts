@@ -4,13 +4,14 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { IngestItem, SourceDetection, SourceReadReport } from './ingest-item';
+import type { SourceDetection, SourceReadReport } from './ingest-item';
+import type { SpooledBatch } from './spool';
 import type { IngestJob, PoolMessage, WorkerMessage } from './worker-protocol';
 
 export interface IngestHandlers {
   detected(detection: SourceDetection): void;
-  /** Stores a batch; the worker is allowed to read on once the promise settles. */
-  batch(items: IngestItem[]): Promise<void>;
+  /** Stores a spooled batch; the worker is allowed to read on once the promise settles. */
+  spooled(batch: SpooledBatch): Promise<void>;
   progress(bytesRead: number): void;
 }
 
@@ -67,9 +68,9 @@ export class IngestPool {
           case 'progress':
             handlers.progress(message.bytesRead);
             break;
-          case 'batch':
+          case 'spooled':
             storing = storing
-              .then(() => handlers.batch(message.items))
+              .then(() => handlers.spooled(message.batch))
               .then(() => worker.postMessage({ type: 'ack' } satisfies PoolMessage))
               .catch((error: unknown) => finish(() => reject(error)));
             break;

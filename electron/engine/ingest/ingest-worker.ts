@@ -1,9 +1,11 @@
 /**
- * Worker-thread entry: reads one file through the ingest pipeline and posts its batches to the
- * main thread, pausing while too many are unacknowledged (bounded memory on any file size).
+ * Worker-thread entry: reads one file through the ingest pipeline, spools its entries to files
+ * for the store to bulk-load, and pauses while too many are unacknowledged (bounded memory and
+ * disk on any file size).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { readSource } from './read-source';
+import { SpoolWriter } from './spool';
 import { MAX_BATCHES_IN_FLIGHT, type IngestJob, type PoolMessage, type WorkerMessage } from './worker-protocol';
 
 const PROGRESS_INTERVAL_MS = 100;
@@ -24,14 +26,22 @@ parentPort!.on('message', (message: PoolMessage) => {
   }
 });
 
+async function send(spool: SpoolWriter): Promise<void> {
+  const batch = await spool.flush();
+  if (!batch) return;
+  inFlight++;
+  post({ type: 'spooled', batch });
+  if (inFlight >= MAX_BATCHES_IN_FLIGHT) await new Promise<void>((wake) => (resume = wake));
+}
+
 let lastProgressAt = 0;
 const job = workerData as IngestJob;
+const spool = new SpoolWriter(job.spoolDir, job.spoolPrefix);
 readSource(job.path, job.options, {
   detected: (detection) => post({ type: 'detected', detection }),
   async batch(items) {
-    inFlight++;
-    post({ type: 'batch', items });
-    if (inFlight >= MAX_BATCHES_IN_FLIGHT) await new Promise<void>((wake) => (resume = wake));
+    spool.add(items);
+    if (spool.full) await send(spool);
   },
   progress(bytesRead) {
     const now = Date.now();
@@ -40,6 +50,9 @@ readSource(job.path, job.options, {
     post({ type: 'progress', bytesRead });
   },
 }).then(
-  (report) => post({ type: 'done', report }),
+  async (report) => {
+    await send(spool);
+    post({ type: 'done', report });
+  },
   (error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
 );

@@ -1,23 +1,28 @@
 /** Messages between the ingest pool (main thread) and an ingest worker. */
-import type { IngestItem, SourceDetection, SourceReadReport } from './ingest-item';
+import type { SourceDetection, SourceReadReport } from './ingest-item';
+import type { SpooledBatch } from './spool';
 import type { ReadSourceOptions } from './read-source';
 
 export interface IngestJob {
   path: string;
   options: ReadSourceOptions;
+  /** Private folder for the spool files this job writes. */
+  spoolDir: string;
+  /** Unique prefix for this job's spool files. */
+  spoolPrefix: string;
 }
 
 export type WorkerMessage =
   | { type: 'detected'; detection: SourceDetection }
-  | { type: 'batch'; items: IngestItem[] }
+  | { type: 'spooled'; batch: SpooledBatch }
   | { type: 'progress'; bytesRead: number }
   | { type: 'done'; report: SourceReadReport }
   | { type: 'failed'; message: string };
 
-/** The main thread acknowledges each batch once stored, which lets the worker read on. */
+/** The main thread acknowledges each spooled batch once stored, which lets the worker read on. */
 export interface PoolMessage {
   type: 'ack';
 }
 
-/** Batches a worker may have unacknowledged before it pauses reading. */
-export const MAX_BATCHES_IN_FLIGHT = 4;
+/** Spooled batches a worker may have unacknowledged before it pauses reading. */
+export const MAX_BATCHES_IN_FLIGHT = 2;

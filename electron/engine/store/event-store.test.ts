@@ -1,6 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ParsedEvent } from '../../../shared/model/log-event';
 import type { IngestItem } from '../ingest/ingest-item';
+import { SpoolWriter } from '../ingest/spool';
 import { EventStore } from './event-store';
 
 function event(overrides: Partial<ParsedEvent>): IngestItem {
@@ -25,17 +29,24 @@ function event(overrides: Partial<ParsedEvent>): IngestItem {
   };
 }
 
+/** Stores entries the way ingest workers do: spooled to a file, then bulk-loaded. */
+async function append(store: EventStore, sourceId: number, items: IngestItem[]): Promise<void> {
+  const spool = new SpoolWriter(mkdtempSync(join(tmpdir(), 'logsift-spool-')), `s${sourceId}`);
+  spool.add(items);
+  await store.appendSpooled(sourceId, (await spool.flush())!);
+}
+
 describe('EventStore (DuckDB)', () => {
   let store: EventStore;
   beforeEach(async () => {
     store = await EventStore.create();
-    await store.append(1, [
+    await append(store, 1, [
       event({ time: Date.UTC(2025, 0, 3), level: 'error', message: 'Delivery failed 100%', eventId: 9221 }),
       event({ time: Date.UTC(2025, 0, 1), level: 'warning', message: 'retrying', provider: 'MSExchangeMTA' }),
       event({ time: null, level: 'information', message: 'no time here', data: ['10054', 'WSARecvEx'] }),
       { kind: 'unparsed', row: { raw: 'garbage line', line: 9, reason: 'bad' } },
     ]);
-    await store.append(2, [event({ time: Date.UTC(2025, 0, 2), message: 'second source' })]);
+    await append(store, 2, [event({ time: Date.UTC(2025, 0, 2), message: 'second source' })]);
   });
   afterEach(() => store.close());
 
@@ -75,6 +86,14 @@ describe('EventStore (DuckDB)', () => {
     expect(unparsed.unparsed).toBe(true);
     expect((await store.get(unparsed.id, () => ({ file: '', format: '' })))?.unparsedReason).toBe('bad');
     expect(await store.get(9999, () => ({ file: '', format: '' }))).toBeNull();
+  });
+
+  it('keeps text that JSON and DuckDB find awkward intact', async () => {
+    const awkward = 'quote " backslash \\ newline\n tab\t nul\u0000 emoji 🪵 lone \ud800 end';
+    await append(store, 3, [event({ message: awkward, raw: awkward, provider: "O'Brien" })]);
+    const [row] = (await store.page({ sourceIds: [3] }, 0, 1)).rows;
+    expect(row!.message).toBe(awkward.replace('\ud800', '\ufffd'));
+    expect(row!.provider).toBe("O'Brien");
   });
 
   it('removes a source', async () => {

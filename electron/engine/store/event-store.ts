@@ -1,15 +1,15 @@
 /**
  * The event store: every entry of every source in one DuckDB table, off the V8 heap.
  *
- * Appends go through DuckDB's appender in batches on a writer connection; queries run on a reader
- * connection so a long load does not block the grid. Row ids follow arrival order, which is the
- * tie-breaker for stable paging.
+ * Ingest workers spool batches to files that DuckDB bulk-loads on a writer connection; queries
+ * run on a reader connection so a long load does not block the grid. Row ids follow arrival
+ * order, which is the tie-breaker for stable paging.
  */
-import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { EventDetail, EventRow, ParsedEvent, SourceId } from '../../../shared/model/log-event';
 import type { EventCounts, EventPage, EventQuery } from '../../../shared/model/query';
-import { severityCode, severityFromCode } from '../../../shared/model/severity';
-import type { IngestItem } from '../ingest/ingest-item';
+import { severityFromCode } from '../../../shared/model/severity';
+import { SPOOL_COLUMNS, type SpooledBatch } from '../ingest/spool';
 import { buildFilter, buildOrderBy } from './query-sql';
 
 const SCHEMA = `
@@ -45,7 +45,7 @@ export interface SourceLabel {
 export class EventStore {
   private nextId = 0;
   private changeVersion = 0;
-  /** Appends run one at a time: one appender per batch on the writer connection. */
+  /** Loads run one at a time, so row ids follow arrival order. */
   private appending: Promise<void> = Promise.resolve();
 
   private constructor(
@@ -67,22 +67,29 @@ export class EventStore {
     return this.changeVersion;
   }
 
-  /** Appends a batch of one source's entries in their order. */
-  append(sourceId: SourceId, items: readonly IngestItem[]): Promise<void> {
-    const run = this.appending.then(() => this.appendNow(sourceId, items));
+  /**
+   * Bulk-loads a spool file written by an ingest worker. DuckDB parses it on its own threads;
+   * row ids continue the arrival order (`i` is each row's position in the file).
+   */
+  appendSpooled(sourceId: SourceId, batch: SpooledBatch): Promise<void> {
+    const run = this.appending.then(() => this.appendSpooledNow(sourceId, batch));
     this.appending = run.catch(() => undefined);
     return run;
   }
 
-  private async appendNow(sourceId: SourceId, items: readonly IngestItem[]): Promise<void> {
-    if (items.length === 0) return;
-    const appender = await this.writer.createAppender('events');
-    try {
-      for (const item of items) appendItem(appender, this.nextId++, sourceId, item);
-      appender.flushSync();
-    } finally {
-      appender.closeSync();
-    }
+  private async appendSpooledNow(sourceId: SourceId, batch: SpooledBatch): Promise<void> {
+    const base = this.nextId;
+    this.nextId += batch.count;
+    const columns = Object.entries(SPOOL_COLUMNS)
+      .map(([name, type]) => `${name}: '${type}'`)
+      .join(', ');
+    // The path is ours (the session's private folder), never taken from a log or the renderer.
+    const path = batch.path.replace(/'/g, "''");
+    await this.writer.run(
+      `INSERT INTO events
+       SELECT ${base} + i, ${sourceId}, t, l, p, e, c, h, u, ch, r, m, d, w, n, x, y
+       FROM read_json('${path}', format = 'newline_delimited', maximum_object_size = 536870912, columns = {${columns}})`,
+    );
     this.changeVersion++;
   }
 
@@ -156,46 +163,6 @@ export class EventStore {
     this.writer.closeSync();
     this.instance.closeSync();
   }
-}
-
-function appendItem(appender: DuckDBAppender, id: number, sourceId: SourceId, item: IngestItem): void {
-  appender.appendBigInt(BigInt(id));
-  appender.appendInteger(sourceId);
-  if (item.kind === 'unparsed') {
-    const { raw, line, reason } = item.row;
-    appender.appendNull(); // time
-    appender.appendUTinyInt(severityCode('unknown'));
-    for (let i = 0; i < 7; i++) appender.appendNull(); // provider … record_id
-    appender.appendVarchar(raw);
-    appender.appendNull(); // data
-    appender.appendVarchar(raw);
-    appender.appendInteger(line);
-    appender.appendBoolean(true);
-    appender.appendVarchar(reason);
-  } else {
-    const event = item.event;
-    appendNullable(appender, event.time, (v) => appender.appendBigInt(BigInt(Math.trunc(v))));
-    appender.appendUTinyInt(severityCode(event.level));
-    appendNullable(appender, event.provider, (v) => appender.appendVarchar(v));
-    appendNullable(appender, event.eventId, (v) => appender.appendInteger(v));
-    appendNullable(appender, event.category, (v) => appender.appendVarchar(v));
-    appendNullable(appender, event.computer, (v) => appender.appendVarchar(v));
-    appendNullable(appender, event.user, (v) => appender.appendVarchar(v));
-    appendNullable(appender, event.channel, (v) => appender.appendVarchar(v));
-    appendNullable(appender, event.recordId, (v) => appender.appendBigInt(BigInt(Math.trunc(v))));
-    appender.appendVarchar(event.message);
-    appendNullable(appender, event.data, (v) => appender.appendVarchar(JSON.stringify(v)));
-    appender.appendVarchar(event.raw);
-    appender.appendInteger(event.line);
-    appender.appendBoolean(false);
-    appender.appendNull();
-  }
-  appender.endRow();
-}
-
-function appendNullable<T>(appender: DuckDBAppender, value: T | null, append: (value: T) => void): void {
-  if (value === null || value === undefined) appender.appendNull();
-  else append(value);
 }
 
 function toEventRow(row: Record<string, unknown>): EventRow {
