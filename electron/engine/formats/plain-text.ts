@@ -42,6 +42,45 @@ export function leadingTimestamp(line: string, timeZone?: string, dayFirst?: boo
   return { time, rest: rest.replace(/^[\s:|-]+/, '') };
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** Common Log Format, as web servers and proxies write it: [10/Oct/2000:13:55:36 -0700]. */
+const CLF_TIME = /\[(\d{2})\/([A-Za-z]{3})\/(\d{4}):(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?\s*([+-]\d{4})?\]/;
+const EMBEDDED_ISO = /(?:^|[\s|[(])(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2})/;
+/** Terminal colour codes some tools write into their logs. */
+const ANSI_ESCAPE = /\u001b\[[0-9;]*[A-Za-z]/g;
+
+/**
+ * Finds an entry's timestamp a little way into the line (access logs put the client first,
+ * `docker compose` the service name); the whole line stays the message, as its prefix matters.
+ */
+export function embeddedTimestamp(line: string, timeZone?: string): number | undefined {
+  const head = line.slice(0, 160).replace(ANSI_ESCAPE, '');
+  const clf = CLF_TIME.exec(head);
+  if (clf) {
+    const [, day, monthName, year, hour, minute, second, fraction, zone] = clf;
+    const month = MONTHS.indexOf(monthName!.toLowerCase());
+    if (month >= 0) {
+      const iso = `${year}-${String(month + 1).padStart(2, '0')}-${day}T${hour}:${minute}:${second}${fraction ? `.${fraction}` : ''}${zone ? `${zone.slice(0, 3)}:${zone.slice(3)}` : ''}`;
+      const parsed = parseIsoLike(iso);
+      if (parsed) return parsed.hasZone ? parsed.time : wallClockToUtc(parsed.time, timeZone);
+    }
+  }
+  const iso = EMBEDDED_ISO.exec(head.slice(0, 64));
+  if (iso) {
+    const parsed = parseIsoLike(head.slice(iso.index + iso[0].length - iso[1]!.length));
+    if (parsed) return parsed.hasZone ? parsed.time : wallClockToUtc(parsed.time, timeZone);
+  }
+  return undefined;
+}
+
+/** A timestamp at the start of the line, or failing that a little way into it. */
+function entryTimestamp(line: string, timeZone?: string, dayFirst?: boolean): { time: number; rest: string } | undefined {
+  const leading = leadingTimestamp(line, timeZone, dayFirst);
+  if (leading) return leading;
+  const embedded = embeddedTimestamp(line, timeZone);
+  return embedded === undefined ? undefined : { time: embedded, rest: line };
+}
+
 function isTextLike(sample: string): boolean {
   if (sample.length === 0) return true;
   let control = 0;
@@ -61,7 +100,7 @@ export const plainText: FormatPlugin = {
     if (!isTextLike(sample)) return 0;
     const lines = sampleLines(sample, sample.length < 65536).filter((line) => line.trim() !== '');
     if (lines.length === 0) return 0.1;
-    const timestamped = lines.filter((line) => leadingTimestamp(line) !== undefined).length;
+    const timestamped = lines.filter((line) => entryTimestamp(line) !== undefined).length;
     return 0.1 + 0.6 * (timestamped / lines.length);
   },
 
@@ -81,7 +120,7 @@ export const plainText: FormatPlugin = {
     });
 
     for await (const { text, line } of splitLines(chunks)) {
-      const stamp = leadingTimestamp(text, timeZone, dayFirst);
+      const stamp = entryTimestamp(text, timeZone, dayFirst);
       if (stamp) {
         if (timed === undefined) {
           timed = true;
