@@ -3,7 +3,7 @@
  * with its `.expected.jsonl`. Run with UPDATE_GOLDEN=1 to rewrite the expectations after a
  * deliberate change, then read the diff. GOLDEN_ONLY=<folder>[,<folder>] limits both.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSource } from '../ingest/read-source';
@@ -24,7 +24,14 @@ function fixtureFiles(): string[] {
     );
 }
 
+/**
+ * Formats without a year (RFC 3164 syslog) take it from the file's modification time, which a
+ * checkout sets to "now": pin it so golden output does not drift with the calendar.
+ */
+const FIXED_MODIFIED_TIME = new Date('2026-12-31T00:00:00Z');
+
 async function parseToLines(file: string): Promise<string[]> {
+  utimesSync(file, FIXED_MODIFIED_TIME, FIXED_MODIFIED_TIME);
   const lines: string[] = [];
   const report = await readSource(file, {}, {
     detected: () => undefined,
