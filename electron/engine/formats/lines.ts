@@ -11,6 +11,8 @@ export async function* splitLines(chunks: AsyncIterable<string>): AsyncGenerator
   let carry = '';
   let lineNumber = 0;
   let pendingCr = false;
+  // One regex per generator: its lastIndex must survive the yields below.
+  const lineEnd = /\r\n|\n|\r/g;
   for await (const chunk of chunks) {
     let text = carry + chunk;
     carry = '';
@@ -18,18 +20,13 @@ export async function* splitLines(chunks: AsyncIterable<string>): AsyncGenerator
     if (pendingCr && text.startsWith('\n')) text = text.slice(1);
     pendingCr = false;
     let start = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 10 && c !== 13) continue;
-      yield { text: text.slice(start, i), line: ++lineNumber };
-      if (c === 13) {
-        if (i + 1 < text.length) {
-          if (text.charCodeAt(i + 1) === 10) i++;
-        } else {
-          pendingCr = true;
-        }
-      }
-      start = i + 1;
+    // The regex engine finds line ends far faster than a character loop in JavaScript.
+    lineEnd.lastIndex = 0;
+    for (let match = lineEnd.exec(text); match !== null; match = lineEnd.exec(text)) {
+      // A lone CR at the very end may be the first half of a CRLF cut by the chunk boundary.
+      if (match[0] === '\r' && match.index === text.length - 1) pendingCr = true;
+      yield { text: text.slice(start, match.index), line: ++lineNumber };
+      start = match.index + match[0].length;
     }
     carry = text.slice(start);
   }
