@@ -83,11 +83,17 @@ function buildUtc(
   fraction?: string,
 ): number | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
+  // Reject dates that do not exist (31 April, 29 February 2025) rather than let them roll over.
+  if (day > daysInMonth(year, month)) return undefined;
   const ms = fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0;
-  const time = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  // Reject dates that rolled over (31 February).
-  if (new Date(time).getUTCDate() !== day) return undefined;
-  return time;
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return DAYS_IN_MONTH[month - 1]!;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 function zoneOffsetMs(zone: string | undefined): number {
