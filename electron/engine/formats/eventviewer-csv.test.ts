@@ -46,7 +46,7 @@ describe('Event Viewer CSV/TXT exports', () => {
   it('reads the tab-separated UTF-16 .txt export with a multi-line message', async () => {
     const events = await eventsOf('derived_tab_export.txt');
     expect(events).toHaveLength(12);
-    expect(events[3]!.message).toContain('\r\nSecond line of the message.\r\n\tIndented third line.');
+    expect(events[3]!.message).toContain('\nSecond line of the message.\n\tIndented third line.');
     expect(events[4]!.level).toBe('warning');
   });
 

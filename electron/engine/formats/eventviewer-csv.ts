@@ -5,11 +5,11 @@
  * messages may hold quoted line breaks; level words and the date shape follow the exporting
  * machine's language.
  */
-import { Readable } from 'node:stream';
-import { parse as createCsvParser } from 'csv-parse';
 import type { Severity } from '../../../shared/model/severity';
 import { severityFromWord } from '../../../shared/model/severity';
 import type { FormatPlugin, ParseSink } from './format';
+import { splitLines } from './lines';
+import { type DelimitedRecord, DelimitedRecordReader, isBlankLine } from './windows-csv-records';
 import { EVENT_VIEWER_LANGUAGES, languageOfHeader, type EventViewerLanguage } from './eventviewer-languages';
 import { inferDayFirst, parseLocaleDateTime, wallClockToUtc } from './timestamps';
 
@@ -31,14 +31,6 @@ function levelOf(word: string, language: EventViewerLanguage): Severity | undefi
   return language.levels[key] ?? EVENT_VIEWER_LANGUAGES[0]!.levels[key] ?? severityFromWord(word);
 }
 
-/** Date fields of the rows in the first chunk, to settle day/month order. */
-function sampleDates(text: string, delimiter: string): string[] {
-  return text
-    .split(/\r\n|\n|\r/)
-    .slice(1, 200)
-    .map((line) => line.split(delimiter)[1] ?? '');
-}
-
 export const eventViewerCsv: FormatPlugin = {
   id: 'eventviewer-csv',
   label: 'Event Viewer export (CSV/TXT)',
@@ -48,45 +40,58 @@ export const eventViewerCsv: FormatPlugin = {
   },
 
   async parse(chunks, sink, context) {
-    const iterator = chunks[Symbol.asyncIterator]();
-    const first = await iterator.next();
-    if (first.done) return;
-    const header = splitHeader(firstLineOf(first.value));
-    const delimiter = header.delimiter;
-    const language = languageOfHeader(header.names) ?? EVENT_VIEWER_LANGUAGES[0]!;
-    const rules: ReadingRules = {
-      language,
-      dayFirst: context.options.dayFirst ?? inferDayFirst(sampleDates(first.value, delimiter)) ?? language.dayFirst,
-      timeZone: context.options.timeZone,
+    let language: EventViewerLanguage | undefined;
+    let reader: DelimitedRecordReader | undefined;
+    let delimiter: ',' | '\t' = ',';
+    // The date order (9/12 = 9 December or 12 September?) is settled by the first rows: they are
+    // held until enough have been seen, then everything streams.
+    let rules: ReadingRules | undefined;
+    const held: DelimitedRecord[] = [];
+    const settle = (): ReadingRules => {
+      const fallback = language ?? EVENT_VIEWER_LANGUAGES[0]!;
+      const inferred = inferDayFirst(held.map((record) => record.fields[1] ?? ''));
+      const settled = { language: fallback, dayFirst: context.options.dayFirst ?? inferred ?? fallback.dayFirst, timeZone: context.options.timeZone };
+      for (const record of held.splice(0)) emitRecord(record, delimiter, sink, settled);
+      return settled;
     };
-    const parser = createCsvParser({
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      info: true,
-      raw: true,
-    });
-    Readable.from(prepend(first.value, iterator)).pipe(parser);
-    let lastLine = 0;
-    let headerSeen = false;
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
-      const startLine = lastLine + 1;
-      lastLine = item.info.lines;
-      if (!headerSeen) {
-        headerSeen = true;
-        if (languageOfHeader(item.record)) {
+    const take = (record: DelimitedRecord | undefined): void => {
+      if (!record) return;
+      if (rules) return emitRecord(record, delimiter, sink, rules);
+      held.push(record);
+      if (held.length >= ROWS_TO_SETTLE_DATE_ORDER) rules = settle();
+    };
+    for await (const { text, line } of splitLines(chunks)) {
+      if (!reader) {
+        if (isBlankLine(text)) continue;
+        const header = splitHeader(text);
+        delimiter = header.delimiter;
+        language = languageOfHeader(header.names);
+        reader = new DelimitedRecordReader(delimiter);
+        if (language) {
           sink.skipped(1);
           continue;
         }
       }
-      emitRow(item.record, item.raw, startLine, delimiter, sink, rules);
+      take(reader.push(text, line));
     }
+    take(reader?.end());
+    if (!rules) settle();
   },
 };
 
+/** Rows looked at to decide whether dates are day first. */
+const ROWS_TO_SETTLE_DATE_ORDER = 200;
+
+function emitRecord(record: DelimitedRecord, delimiter: string, sink: ParseSink, rules: ReadingRules): void {
+  if (!record.complete) {
+    sink.unparsed({ raw: record.raw, line: record.line, reason: 'a quoted field is never closed' });
+    return;
+  }
+  emitRow(record.fields, record.raw, record.line, delimiter, sink, rules);
+}
+
 function emitRow(fields: string[], raw: string, line: number, delimiter: string, sink: ParseSink, rules: ReadingRules): void {
-  const rawText = raw.replace(/\r?\n$/, '');
+  const rawText = raw;
   if (fields.length < 5) {
     sink.unparsed({ raw: rawText, line, reason: `expected at least 5 fields, found ${fields.length}` });
     return;
@@ -131,10 +136,4 @@ function emitRow(fields: string[], raw: string, line: number, delimiter: string,
 
 function firstLineOf(text: string): string {
   return text.split(/\r\n|\n|\r/, 1)[0] ?? '';
-}
-
-/** The first chunk again, then the rest of the iterator. */
-async function* prepend(first: string, rest: AsyncIterator<string>): AsyncGenerator<string> {
-  yield first;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
