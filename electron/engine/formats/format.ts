@@ -14,7 +14,11 @@ import type { ParsedEvent, UnparsedRow } from '../../../shared/model/log-event';
 export interface ParseSink {
   event(event: ParsedEvent): void;
   unparsed(row: UnparsedRow): void;
-  /** Non-blank lines consumed without producing an entry (headers, directives). */
+  /**
+   * Non-blank lines consumed without producing an entry (headers, directives). Negative when
+   * several entries share one line (wevtutil writes many XML events on a single line): each raw
+   * counts that line once, so the surplus is taken back here to keep the sum exact.
+   */
   skipped(lines: number): void;
 }
 
