@@ -25,7 +25,8 @@ export async function startServe(paths: string[]): Promise<ServeHandle> {
     const timer = setTimeout(() => reject(new Error(`logsift serve did not start:\n${output}`)), 20_000);
     const onData = (data: Buffer) => {
       output += String(data);
-      const match = /running at (http:\/\/\S+)/.exec(output);
+      // Wait for the whole line: output can arrive cut anywhere, even inside the URL.
+      const match = /running at (http:\/\/\S+)\r?\n/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);
@@ -41,7 +42,12 @@ export async function startServe(paths: string[]): Promise<ServeHandle> {
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        // A server that does not stop promptly must not hold up the run.
+        const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+        child.once('exit', () => {
+          clearTimeout(force);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };

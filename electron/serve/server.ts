@@ -143,8 +143,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     token,
     async close() {
       for (const client of sockets.clients) client.terminate();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections?.();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive connections from open pages would otherwise hold the server open.
+      server.closeAllConnections();
+      await closed;
       await rm(uploadDir, { recursive: true, force: true });
     },
   };
