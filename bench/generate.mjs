@@ -68,6 +68,22 @@ const GENERATORS = {
       message: sentence(rand, 14),
     })}\n`;
   },
+  'eventviewer-xml'(rand, i, t) {
+    const level = [4, 3, 2, 4][i % 4];
+    return `<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="${PROVIDERS[i % 6]}" /><EventID Qualifiers="16384">${1000 + (i % 300)}</EventID><Level>${level}</Level><Task>0</Task><Keywords>0x80000000000000</Keywords><TimeCreated SystemTime="${new Date(t).toISOString().replace('Z', '0000Z')}" /><EventRecordID>${i + 1}</EventRecordID><Channel>Application</Channel><Computer>${HOSTS[i % 5]}.contoso.com</Computer><Security /></System><EventData><Data>${sentence(rand, 4)}</Data><Data>${i}</Data></EventData><RenderingInfo Culture="en-US"><Message>${sentence(rand, 14)}</Message><Level>${LEVELS[i % 4][0]}</Level></RenderingInfo></Event>\n`;
+  },
+  'powershell-csv'(rand, i, t) {
+    const d = new Date(t);
+    const h = d.getUTCHours() % 12 || 12;
+    const date = `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} ${h}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${d.getUTCHours() < 12 ? 'AM' : 'PM'}`;
+    const message = i % 20 === 0 ? `${sentence(rand, 10)}\r\n${sentence(rand, 8)}` : sentence(rand, 14);
+    return `"${message}","${1000 + (i % 300)}","0","","${[4, 3, 2, 4][i % 4]}","0","0","-9223372036854775808","${i + 1}","${PROVIDERS[i % 6]}","","Application","${1000 + (i % 9)}","${2000 + (i % 7)}","${HOSTS[i % 5]}","","${date}","","","Application","System.Collections.ObjectModel.ReadOnlyCollection\`1[System.Int32]","System.Diagnostics.Eventing.Reader.EventBookmark","${LEVELS[i % 4][0]}","Info","None","System.Collections.ObjectModel.ReadOnlyCollection\`1[System.String]","System.Collections.Generic.List\`1[System.Diagnostics.Eventing.Reader.EventProperty]"\r\n`;
+  },
+  'legacy-eventviewer-text'(rand, i, t) {
+    const d = new Date(t);
+    const h = d.getUTCHours() % 12 || 12;
+    return `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()},${h}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${d.getUTCHours() < 12 ? 'AM' : 'PM'},${PROVIDERS[i % 6]},${LEVELS[i % 4][0]},None,${1000 + (i % 300)},N/A,${HOSTS[i % 5]},${sentence(rand, 14)}\r\n`;
+  },
   w3c(rand, i, t) {
     const d = new Date(t);
     const status = [200, 200, 302, 404, 500][i % 5];
@@ -76,6 +92,10 @@ const GENERATORS = {
 };
 
 const HEADERS = {
+  'eventviewer-xml': '<?xml version="1.0" encoding="utf-8"?>\n<Events>\n',
+  'powershell-csv':
+    '#TYPE System.Diagnostics.Eventing.Reader.EventLogRecord\r\n"Message","Id","Version","Qualifiers","Level","Task","Opcode","Keywords","RecordId","ProviderName","ProviderId","LogName","ProcessId","ThreadId","MachineName","UserId","TimeCreated","ActivityId","RelatedActivityId","ContainerLog","MatchedQueryIds","Bookmark","LevelDisplayName","OpcodeDisplayName","TaskDisplayName","KeywordsDisplayNames","Properties"\r\n',
+  'legacy-eventviewer-text': 'Date,Time,Source,Type,Category,Event,User,Computer,Description\r\n',
   'eventviewer-csv': '\uFEFFLevel,Date and Time,Source,Event ID,Task Category\r\n',
   w3c: '#Software: Microsoft Internet Information Services 10.0\n#Version: 1.0\n#Date: 2025-03-14 00:00:00\n#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken\n',
 };

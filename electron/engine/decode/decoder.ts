@@ -88,7 +88,6 @@ export class StreamDecoder {
   /** Invalid sequences replaced by U+FFFD so far. */
   replaced = 0;
   private readonly decodeChunk: (chunk: Uint8Array, final: boolean) => string;
-  private pendingLiteral = 0;
 
   constructor(readonly encoding: TextEncodingName) {
     if (encoding === 'utf-8') {
@@ -111,18 +110,16 @@ export class StreamDecoder {
     return this.count(this.decodeChunk(new Uint8Array(0), true), new Uint8Array(0));
   }
 
-  /** Counts U+FFFD produced by the decoder, not those the file itself contained. */
+  /**
+   * Counts U+FFFD produced by the decoder, not those the file itself contained. Only chunks whose
+   * text holds a U+FFFD are scanned, so clean files pay nothing. (A literal U+FFFD cut by a chunk
+   * boundary could be miscounted once; that is the price of not scanning every byte.)
+   */
   private count(text: string, input: Uint8Array): string {
+    if (text.indexOf('\ufffd') === -1) return text;
     let produced = 0;
     for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) produced++;
-    if (produced > 0) {
-      this.pendingLiteral += countLiteralReplacementChars(input, this.encoding);
-      const fromDecoder = Math.max(0, produced - this.pendingLiteral);
-      this.pendingLiteral = Math.max(0, this.pendingLiteral - produced);
-      this.replaced += fromDecoder;
-    } else {
-      this.pendingLiteral += countLiteralReplacementChars(input, this.encoding);
-    }
+    this.replaced += Math.max(0, produced - countLiteralReplacementChars(input, this.encoding));
     return text;
   }
 }

@@ -87,8 +87,9 @@ export class EventStore {
     const path = batch.path.replace(/'/g, "''");
     await this.writer.run(
       `INSERT INTO events
-       SELECT ${base} + i, ${sourceId}, t, l, p, e, c, h, u, ch, r, m, d, w, n, x, y
-       FROM read_json('${path}', format = 'newline_delimited', maximum_object_size = 536870912, columns = {${columns}})`,
+       SELECT ${base} + i, ${sourceId}, t, l, p, e, c, h, u, ch, r, coalesce(m, substr(w, mo + 1)), d, w, n, x, y
+       FROM read_csv('${path}', delim = '\t', quote = '"', escape = '"', header = false, nullstr = '\\N',
+                     allow_quoted_nulls = false, strict_mode = false, max_line_size = 536870912, columns = {${columns}})`,
     );
     this.changeVersion++;
   }
