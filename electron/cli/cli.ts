@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Engine } from '../engine/engine';
-import { FORMATS, formatById } from '../engine/formats/registry';
+import { allFormats, formatById } from '../engine/formats/registry';
 import { isKnownZone } from '../engine/formats/timestamps';
 import { defaultUserDataDir } from '../engine/user-data';
 import { startServer } from '../serve/server';
@@ -68,7 +68,7 @@ async function parseCommand(args: string[]): Promise<number> {
     return 2;
   }
   if (values.format && !formatById(values.format)) {
-    process.stderr.write(`logsift parse: no format called "${values.format}"; known: ${FORMATS.map((f) => f.id).join(', ')}\n`);
+    process.stderr.write(`logsift parse: no format called "${values.format}"; known: ${allFormats().map((f) => f.id).join(', ')}\n`);
     return 2;
   }
   if (values.tz && !isKnownZone(values.tz)) {

@@ -140,6 +140,8 @@ function sourceStats(source: SourceInfo) {
     replacedBytes: source.replacedBytes,
     lines: source.lines,
     lostLines: source.lostLines,
+    damagedBytes: source.damagedBytes,
+    damage: source.damage,
     errors: source.errors,
   };
 }

@@ -13,7 +13,7 @@ import type { FormatInfo, LogsiftApi, LogsiftEventName, LogsiftEvents, ReadOptio
 import type { EventDetail, SourceId, SourceInfo } from '../../shared/model/log-event';
 import type { EventCounts, EventPage, EventQuery, PageRequest } from '../../shared/model/query';
 import { ChangeEmitter } from './emitter';
-import { FORMATS, formatById } from './formats/registry';
+import { allFormats, formatById } from './formats/registry';
 import { isKnownZone } from './formats/timestamps';
 import { expandArchives, type SourceFile } from './ingest/containers';
 import { IngestPool } from './ingest/ingest-pool';
@@ -130,7 +130,7 @@ export class Engine implements EngineApi {
   }
 
   async listFormats(): Promise<FormatInfo[]> {
-    return FORMATS.map((plugin) => ({ id: plugin.id, label: plugin.label }));
+    return allFormats().map((plugin) => ({ id: plugin.id, label: plugin.label }));
   }
 
   async reopenSource(sourceId: number, options: ReadOptions): Promise<SourceInfo> {
@@ -149,6 +149,8 @@ export class Engine implements EngineApi {
       replacedBytes: 0,
       lines: 0,
       lostLines: 0,
+      damagedBytes: 0,
+      damage: [],
       confidence: null,
       readOptions: { ...options },
     } satisfies Partial<SourceInfo>);
@@ -206,6 +208,8 @@ export class Engine implements EngineApi {
       replacedBytes: 0,
       lines: 0,
       lostLines: 0,
+      damagedBytes: 0,
+      damage: [],
       confidence: null,
       readOptions: {},
     };
@@ -261,6 +265,8 @@ export class Engine implements EngineApi {
         replacedBytes: report.replacedBytes,
         lines: report.lines,
         lostLines: report.lostLines,
+        damagedBytes: report.damagedBytes,
+        damage: report.damage.map((d) => (d.length > 0 ? `offset 0x${d.offset.toString(16)} (${d.length} bytes): ${d.reason}` : d.reason)),
       });
       if (report.lostLines !== 0) {
         source.errors.push(`${source.path}: ${report.lostLines} non-blank lines were not accounted for by the ${report.format} parser`);

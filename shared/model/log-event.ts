@@ -90,6 +90,10 @@ export interface SourceInfo {
   lines: number;
   /** Non-blank lines in no entry, unparsed row or header: should always be 0. */
   lostLines: number;
+  /** Binary formats: bytes in damaged regions that were skipped or only partly recovered. */
+  damagedBytes: number;
+  /** Binary formats: what was damaged, where and why ("offset 0x31000: chunk 3 bad signature"). */
+  damage: string[];
   /** How sure detection was of the format (1 when the user chose it). */
   confidence: number | null;
   /** What the user stated about this file: forced format, time zone, date order. */

@@ -2,6 +2,8 @@
  * The formats Logsift knows, and content-based detection: each plugin rates the file's first
  * kilobytes and the most confident one wins. The file name is never trusted on its own.
  */
+import type { BinaryFormatPlugin } from './binary-format';
+import { evt } from './evt/evt';
 import { eventViewerCsv } from './eventviewer-csv';
 import { eventViewerXml } from './eventviewer-xml';
 import type { FormatPlugin, ParseContext } from './format';
@@ -11,6 +13,7 @@ import { plainText } from './plain-text';
 import { powerShellCsv } from './powershell-csv';
 import { syslog } from './syslog';
 import { w3cExtended } from './w3c';
+import { evtx } from './evtx/evtx';
 
 /** All formats; on equal confidence the earlier one wins, so specific formats come first. */
 export const FORMATS: readonly FormatPlugin[] = [
@@ -24,9 +27,22 @@ export const FORMATS: readonly FormatPlugin[] = [
   plainText,
 ];
 
+/** Binary formats, recognised from the file's first bytes before any text decoding. */
+export const BINARY_FORMATS: readonly BinaryFormatPlugin[] = [evtx, evt];
+
 export interface Detection {
   plugin: FormatPlugin;
   confidence: number;
+}
+
+/** Picks a binary format from the file's first bytes; undefined when none recognises them. */
+export function detectBinaryFormat(head: Uint8Array, context: ParseContext): BinaryFormatPlugin | undefined {
+  let best: { plugin: BinaryFormatPlugin; confidence: number } | undefined;
+  for (const plugin of BINARY_FORMATS) {
+    const confidence = plugin.detect(head, context);
+    if (confidence > 0 && (!best || confidence > best.confidence)) best = { plugin, confidence };
+  }
+  return best?.plugin;
 }
 
 /** Picks the format for a decoded sample; undefined when no plugin recognises it. */
@@ -40,6 +56,11 @@ export function detectFormat(sample: string, context: ParseContext): Detection |
 }
 
 /** Finds a format by id, for users who override detection. */
-export function formatById(id: string): FormatPlugin | undefined {
-  return FORMATS.find((plugin) => plugin.id === id);
+export function formatById(id: string): FormatPlugin | BinaryFormatPlugin | undefined {
+  return FORMATS.find((plugin) => plugin.id === id) ?? BINARY_FORMATS.find((plugin) => plugin.id === id);
+}
+
+/** Every format, text and binary, for listings. */
+export function allFormats(): readonly (FormatPlugin | BinaryFormatPlugin)[] {
+  return [...BINARY_FORMATS, ...FORMATS];
 }

@@ -1,5 +1,6 @@
 /** What the ingest pipeline hands to the store: an event or an unparsed row, in file order. */
 import type { ParsedEvent, UnparsedRow } from '../../../shared/model/log-event';
+import type { DamageReport } from '../formats/binary-format';
 
 export type IngestItem = { kind: 'event'; event: ParsedEvent } | { kind: 'unparsed'; row: UnparsedRow };
 
@@ -26,4 +27,7 @@ export interface SourceReadReport extends SourceDetection {
   entryLines: number;
   skippedLines: number;
   lostLines: number;
+  /** Binary formats: regions that could not be read as records, with the reason. */
+  damage: DamageReport[];
+  damagedBytes: number;
 }

@@ -60,6 +60,11 @@ export function SourceBar({ api, sources, onClose, onError }: SourceBarProps) {
               {source.unparsed > 0 ? `, ${formatCount(source.unparsed)} unparsed` : ''}
             </span>
           )}
+          {source.damage.length > 0 && (
+            <span className="source-damage" title={source.damage.join('\n')} data-testid="source-damage">
+              ⚠ {source.damage.length} damaged {source.damage.length === 1 ? 'region' : 'regions'} ({formatCount(source.damagedBytes)} bytes) skipped
+            </span>
+          )}
           {source.errors.map((error) => (
             <span key={error} className="source-error" role="alert">
               {error}
