@@ -39,6 +39,11 @@ export interface ParseContext {
   /** The file's modification time (ms since epoch): the reference for logs that omit the year. */
   modifiedTime: number;
   options: ParseOptions;
+  /**
+   * Reads a small file that belongs with this one — only beside it or in its `LocaleMetaData`
+   * folder, as Event Viewer saves them (`LocaleMetaData/<name>_1033.MTA`). Undefined when absent.
+   */
+  readCompanion?(relativeName: string): Promise<Uint8Array | undefined>;
 }
 
 export interface FormatPlugin {

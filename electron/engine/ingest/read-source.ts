@@ -6,8 +6,8 @@
  * only one read buffer and one batch are in memory at a time, and the sink's promise pauses
  * reading, so a slow store slows the reader instead of filling memory.
  */
-import { open, type FileHandle } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { open, readFile, stat as statFile, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { detectEncoding, StreamDecoder } from '../decode/decoder';
 import type { BinaryFormatPlugin } from '../formats/binary-format';
 import type { FormatPlugin, ParseContext, ParseOptions } from '../formats/format';
@@ -67,7 +67,12 @@ export async function readSource(path: string, options: ReadSourceOptions, sink:
       handle,
       size: stat.size,
       head: buffer.subarray(0, headLength),
-      context: { fileName: basename(path), modifiedTime: stat.mtimeMs, options: parseOptions },
+      context: {
+        fileName: basename(path),
+        modifiedTime: stat.mtimeMs,
+        options: parseOptions,
+        readCompanion: (name) => readCompanion(path, name),
+      },
     };
 
     const chosen = forced ? formatById(forced) : detectBinaryFormat(source.head, source.context);
@@ -91,6 +96,20 @@ export async function readSource(path: string, options: ReadSourceOptions, sink:
   } finally {
     await handle.close();
   }
+}
+
+/** Companion files are small (message tables); anything larger is not one. */
+const MAX_COMPANION_BYTES = 64 * 1024 * 1024;
+
+/** Reads `name` beside `path` or in its LocaleMetaData folder; never anywhere else. */
+async function readCompanion(path: string, name: string): Promise<Uint8Array | undefined> {
+  const parts = name.split(/[\\/]/);
+  const allowed = parts.length === 1 || (parts.length === 2 && parts[0]!.toLowerCase() === 'localemetadata');
+  if (!allowed || parts.some((part) => part === '' || part === '.' || part === '..')) return undefined;
+  const target = join(dirname(path), ...parts);
+  const info = await statFile(target).catch(() => undefined);
+  if (!info?.isFile() || info.size > MAX_COMPANION_BYTES) return undefined;
+  return new Uint8Array(await readFile(target));
 }
 
 function isBinary(plugin: FormatPlugin | BinaryFormatPlugin): plugin is BinaryFormatPlugin {
