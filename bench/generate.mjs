@@ -32,6 +32,7 @@ function sentence(rand, n) {
 }
 
 const pad = (n, w = 2) => String(n).padStart(w, '0');
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Yields one entry's text (with its line end) at a time, for each format. */
 const GENERATORS = {
@@ -43,7 +44,7 @@ const GENERATORS = {
   },
   syslog(rand, i, t) {
     const d = new Date(t);
-    const month = d.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
+    const month = MONTHS[d.getUTCMonth()];
     return `${month} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${HOSTS[i % 5].toLowerCase()} sshd[${1000 + (i % 500)}]: ${sentence(rand, 12)} port ${1024 + (i % 60000)}\n`;
   },
   'eventviewer-csv'(rand, i, t) {
