@@ -98,6 +98,19 @@ describe('Engine', () => {
     await expect(engine.reopenSource(source!.id, { timeZone: 'Mars/Base' })).rejects.toThrow('Unknown time zone');
   });
 
+  it('reads .evtx records, renders their XML only when a detail view asks, and searches their data', async () => {
+    const file = join(ROOT, 'fixtures', 'logs', 'evtx', 'mdecrevoisier_ID6-Failed_to_install_an_Exchange_transport_agent.evtx');
+    await engine.openPaths([file], { expandDirectories: false });
+    await engine.whenIdle();
+    const [source] = await engine.listSources();
+    expect(source).toMatchObject({ format: 'evtx', encoding: 'binary', events: 4, status: 'ready' });
+    const page = await engine.queryEvents({ query: { text: 'transportagent' }, offset: 0, limit: 10 });
+    expect(page.total).toBe(4);
+    const detail = await engine.getEvent(page.rows[0]!.id);
+    expect(detail?.raw).toMatch(/^<Event xmlns=/);
+    expect(detail?.raw).toContain('<EventID>6</EventID>');
+  });
+
   it('drops a closed source from the store', async () => {
     const [source] = await engine.openPaths([CSV], { expandDirectories: false });
     await engine.whenIdle();

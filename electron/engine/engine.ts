@@ -17,6 +17,7 @@ import { allFormats, formatById } from './formats/registry';
 import { isKnownZone } from './formats/timestamps';
 import { expandArchives, type SourceFile } from './ingest/containers';
 import { IngestPool } from './ingest/ingest-pool';
+import { readRecordText } from './ingest/read-record-text';
 import type { ReadSourceOptions } from './ingest/read-source';
 import { RecentFiles } from './recent-files';
 import { EventStore } from './store/event-store';
@@ -116,10 +117,17 @@ export class Engine implements EngineApi {
   }
 
   async getEvent(id: number): Promise<EventDetail | null> {
-    return this.store.get(id, (sourceId) => {
+    const detail = await this.store.get(id, (sourceId) => {
       const source = this.sources.get(sourceId);
       return { file: source?.path ?? '', format: source?.format ?? '' };
     });
+    if (detail && detail.raw === '' && !detail.unparsed) {
+      // Binary formats render a record's full text only when it is looked at.
+      const readPath = this.readPaths.get(detail.sourceId);
+      const text = readPath ? await readRecordText(readPath, detail.format, detail.line).catch(() => undefined) : undefined;
+      detail.raw = text ?? '(the record could not be read again from the file)';
+    }
+    return detail;
   }
 
   async closeSource(sourceId: number): Promise<void> {

@@ -24,9 +24,9 @@ export interface ParsedEvent {
   message: string;
   /** Insertion strings (array) or named fields (object); null when the format has none. */
   data: readonly string[] | Readonly<Record<string, string>> | null;
-  /** The text the entry came from, for the detail view. */
+  /** The text the entry came from, for the detail view ('' when the format renders it on demand). */
   raw: string;
-  /** 1-based line in the decoded file where the entry starts (0 for binary formats). */
+  /** Text formats: 1-based line where the entry starts. Binary formats: the record's byte offset. */
   line: number;
 }
 

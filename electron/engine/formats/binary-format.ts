@@ -37,4 +37,9 @@ export interface BinaryFormatPlugin {
   detect(head: Uint8Array, context: ParseContext): number;
   /** Reads every record it can; never throws on damaged input (reports it instead). */
   parse(file: RandomAccessFile, sink: BinaryParseSink, context: ParseContext): Promise<void>;
+  /**
+   * The full text of the record at `position` (its event's `line`), for formats that leave `raw`
+   * empty at ingest and render it only when the detail view asks.
+   */
+  recordText?(file: RandomAccessFile, position: number): Promise<string | undefined>;
 }

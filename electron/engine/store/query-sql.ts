@@ -21,8 +21,8 @@ const COLUMN_SQL: Readonly<Record<SortableColumn, string>> = {
   message: 'message',
 };
 
-/** The text search looks in every column a user would read. */
-const SEARCHED_COLUMNS = ['message', 'provider', 'category', 'computer', 'user_name', 'channel', 'raw'];
+/** The text search looks in every column a user would read, event data (insertion strings) included. */
+const SEARCHED_COLUMNS = ['message', 'provider', 'category', 'computer', 'user_name', 'channel', 'data', 'raw'];
 
 /** Builds the filter; `includeLevels` false leaves out the level filter (for per-level counts). */
 export function buildFilter(query: EventQuery, includeLevels = true): SqlFilter {

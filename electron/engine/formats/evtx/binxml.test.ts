@@ -138,7 +138,7 @@ describe('Binary XML tokens and rendering', () => {
 
   it('collects the fields and builds the event', () => {
     const { xml, fields } = render(chunkWith(record1), record1);
-    const event = buildEvent(fields, xml, { recordId: 99, writtenTime: 0 }, undefined);
+    const event = buildEvent(fields, xml, { recordId: 99, writtenTime: 0, fileOffset: 0 }, undefined);
     expect(event).toMatchObject({
       time: Date.UTC(2016, 6, 8, 18, 12, 51, 681),
       level: 'error',

@@ -185,7 +185,7 @@ class RecordReader {
     const xml = renderRecordXml(nodes, this.fields);
     if (xml === '') return 'no event XML in the record';
     const writtenTime = filetimeToMs(view.getUint32(pos + 16, true), view.getUint32(pos + 20, true));
-    this.events.push(buildEvent(this.fields, xml, { recordId, writtenTime }, this.catalog));
+    this.events.push(buildEvent(this.fields, xml, { recordId, writtenTime, fileOffset: this.fileOffset + pos }, this.catalog));
     return '';
   }
 

@@ -19,6 +19,8 @@ const AUDIT_SUCCESS_HIGH_BIT = 0x0020_0000;
 /** What the record header says, for when the XML lacks it. */
 export interface RecordHeader {
   readonly recordId: number;
+  /** Where the record starts in the file (the event's `line` for a binary format). */
+  readonly fileOffset: number;
   /** The record's written time (ms since epoch, UTC). */
   readonly writtenTime: number;
 }
@@ -51,7 +53,7 @@ export function buildEvent(fields: EventFieldCollector, raw: string, header: Rec
       messageFromFields(fields),
     data: dataOf(fields),
     raw,
-    line: 0,
+    line: header.fileOffset,
   };
 }
 

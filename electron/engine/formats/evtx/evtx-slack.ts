@@ -79,7 +79,7 @@ export class SlackRecovery {
           if (emitted.has(key) || this.inChunks(event.recordId, seconds)) continue;
           emitted.add(key);
         }
-        this.sink.event(event);
+        this.sink.event({ ...event, raw: '' });
         kept++;
       }
       if (kept > 0) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectEvtx } from './evtx';
+import { detectEvtx, evtx } from './evtx';
 import { CHUNK_SIZE, parseChunk } from './evtx-chunk';
 import { parseBytes } from './evtx-test-support';
 
@@ -34,7 +34,7 @@ describe('a real chunk', () => {
       computer: 'SPARKLE-23-1209',
       user: 'S-1-5-18',
       channel: 'Setup',
-      line: 0,
+      line: 4096 + 512, // the first record, right after the file header and the chunk header
       data: {
         PackageIdentifier: 'KB5020683',
         InitialPackageState: '5000',
@@ -122,5 +122,16 @@ describe('whole files', () => {
     const { progress } = await parseBytes(bytes);
     expect(progress.at(-1)).toBe(bytes.length);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
+  });
+});
+
+describe('record XML on demand', () => {
+  it('renders the XML of the record an event came from, found again by its offset', async () => {
+    const bytes = new Uint8Array(readFileSync(join(__dirname, '..', '..', '..', '..', 'fixtures', 'logs', 'evtx', 'omerbenamram_mta_test.evtx')));
+    const file = { size: bytes.length, read: async (position: number, length: number) => bytes.subarray(position, position + length) };
+    const xml = await evtx.recordText!(file, 4096 + 512);
+    expect(xml).toMatch(/^<Event xmlns="http:\/\/schemas.microsoft.com\/win\/2004\/08\/events\/event">/);
+    expect(xml).toContain('<EventRecordID>10</EventRecordID>');
+    expect(await evtx.recordText!(file, 4096 + 513)).toBeUndefined();
   });
 });

@@ -90,7 +90,9 @@ async function parseEvtx(file: RandomAccessFile, sink: BinaryParseSink, context:
       offset += bytes.length;
       continue;
     }
-    for (const event of result.events) sink.event(event);
+    // The record's XML is rendered again on demand for the detail view (recordText): storing it
+    // for every record cost several times the parsing itself.
+    for (const event of result.events) sink.event({ ...event, raw: '' });
     for (const report of result.damage) sink.damaged(report);
     slack.chunkRead(result.events);
     if (result.recovered.length > 0) slack.add(chunkNumber, result.slackOffset, result.recovered);
@@ -100,6 +102,18 @@ async function parseEvtx(file: RandomAccessFile, sink: BinaryParseSink, context:
   slack.flush();
 }
 
+/** The XML of the record that starts at `position` (an event's `line`), from its chunk. */
+async function recordXml(file: RandomAccessFile, position: number): Promise<string | undefined> {
+  const head = await file.read(0, 8);
+  const base = hasSignature(head, 0, CHUNK_SIGNATURE) ? 0 : FILE_HEADER_BLOCK_SIZE;
+  if (position < base) return undefined;
+  const chunkStart = base + Math.floor((position - base) / CHUNK_SIZE) * CHUNK_SIZE;
+  const bytes = await file.read(chunkStart, CHUNK_SIZE);
+  if (!hasSignature(bytes, 0, CHUNK_SIGNATURE)) return undefined;
+  const result = parseChunk(bytes, Math.floor((chunkStart - base) / CHUNK_SIZE), chunkStart);
+  return [...result.events, ...result.recovered].find((event) => event.line === position)?.raw;
+}
+
 /** Windows XML Event Log (.evtx) reader. */
 export const evtx: BinaryFormatPlugin = {
   kind: 'binary',
@@ -107,4 +121,5 @@ export const evtx: BinaryFormatPlugin = {
   label: 'Windows event log (.evtx)',
   detect: (head) => detectEvtx(head),
   parse: parseEvtx,
+  recordText: recordXml,
 };
