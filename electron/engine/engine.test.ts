@@ -108,7 +108,7 @@ describe('Engine', () => {
     expect(page.total).toBe(4);
     const detail = await engine.getEvent(page.rows[0]!.id);
     expect(detail?.raw).toMatch(/^<Event xmlns=/);
-    expect(detail?.raw).toContain('<EventID>6</EventID>');
+    expect(detail?.raw).toContain('<EventID Qualifiers="49152">6</EventID>');
   });
 
   it('drops a closed source from the store', async () => {
