@@ -148,20 +148,7 @@ export class Engine implements EngineApi {
     if (options.timeZone && !isKnownZone(options.timeZone)) throw new Error(`Unknown time zone "${options.timeZone}".`);
     this.generations.set(sourceId, (this.generations.get(sourceId) ?? 0) + 1);
     await this.store.removeSource(sourceId);
-    Object.assign(source, {
-      status: 'loading',
-      bytesRead: 0,
-      events: 0,
-      unparsed: 0,
-      errors: [],
-      replacedBytes: 0,
-      lines: 0,
-      lostLines: 0,
-      damagedBytes: 0,
-      damage: [],
-      confidence: null,
-      readOptions: { ...options },
-    } satisfies Partial<SourceInfo>);
+    Object.assign(source, freshReading({ ...options }));
     this.track(this.load(source, options));
     this.announceSources();
     this.announceEvents();
@@ -207,19 +194,8 @@ export class Engine implements EngineApi {
       format: null,
       formatLabel: null,
       encoding: null,
-      status: 'loading',
-      bytesRead: 0,
       bytesTotal: 0,
-      events: 0,
-      unparsed: 0,
-      errors: [],
-      replacedBytes: 0,
-      lines: 0,
-      lostLines: 0,
-      damagedBytes: 0,
-      damage: [],
-      confidence: null,
-      readOptions: {},
+      ...freshReading({}),
     };
     this.sources.set(source.id, source);
     this.readPaths.set(source.id, file.readPath);
@@ -313,4 +289,22 @@ export class Engine implements EngineApi {
     const all = [...this.sources.values()].reduce((sum, source) => sum + source.events + source.unparsed, 0);
     this.emitter.emit('eventsChanged', { all, version: this.store.version });
   }
+}
+
+/** The state of a source about to be read (again): everything a read finds out, reset. */
+function freshReading(readOptions: ReadOptions): Omit<SourceInfo, 'id' | 'path' | 'name' | 'format' | 'formatLabel' | 'encoding' | 'bytesTotal'> {
+  return {
+    status: 'loading',
+    bytesRead: 0,
+    events: 0,
+    unparsed: 0,
+    errors: [],
+    replacedBytes: 0,
+    lines: 0,
+    lostLines: 0,
+    damagedBytes: 0,
+    damage: [],
+    confidence: null,
+    readOptions,
+  };
 }
