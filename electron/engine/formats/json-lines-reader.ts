@@ -2,7 +2,7 @@
  * Reads an entry's fields by trying candidate names in order, and remembers which fields it used,
  * so that a message rendered from "the other fields" leaves out what the columns already show.
  */
-import type { Severity } from '../../../shared/model/severity';
+import type { ParsedEvent } from '../../../shared/model/log-event';
 import { timeFromValue } from './json-lines-time';
 import { integerOf, lookup, type JsonObject, type JsonValue } from './json-lines-values';
 
@@ -10,21 +10,12 @@ import { integerOf, lookup, type JsonObject, type JsonValue } from './json-lines
 const MAX_COLUMN_TEXT = 256;
 
 /** The event columns every JSON mapping fills (raw and line come from the file). */
-export interface MappedFields {
-  time: number | null;
-  level: Severity;
-  provider: string | null;
-  eventId: number | null;
-  category: string | null;
-  computer: string | null;
-  user: string | null;
-  channel: string | null;
-  recordId: number | null;
+export type MappedFields = Omit<ParsedEvent, 'message' | 'data' | 'raw' | 'line'> & {
   /** The message; null when the entry has none and one must be rendered from the fields. */
   message: string | null;
   /** The field the message came from, kept out of `data` since the message column holds it. */
   messageField: string | null;
-}
+};
 
 export class EntryReader {
   /** Dotted paths of the fields used for columns. */
