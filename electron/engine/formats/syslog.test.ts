@@ -1,15 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ParsedEvent, UnparsedRow } from '../../../shared/model/log-event';
-import { detectEncoding, StreamDecoder } from '../decode/decoder';
 import { countNonBlankLines } from '../ingest/line-accounting';
 import type { ParseContext } from './format';
 import { plainText } from './plain-text';
+import { otherFormatsFixtures } from './fixture-samples';
 import { MAX_ENTRY_LINES, syslog } from './syslog';
 
 const utc = (text: string) => Date.parse(text);
-const FIXTURES = join(__dirname, '..', '..', '..', 'fixtures', 'logs');
 /** A fixed modification time, so that yearless entries resolve the same way every run. */
 const MODIFIED = utc('2026-11-26T06:00:00Z');
 
@@ -30,21 +27,6 @@ async function parse(chunks: string[], ctx = context()) {
 }
 
 /** Every fixture of another format, decoded the way the pipeline decodes a detection sample. */
-function otherFormatsFixtures(): { file: string; sample: string }[] {
-  return readdirSync(FIXTURES, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== 'syslog')
-    .flatMap((dir) =>
-      readdirSync(join(FIXTURES, dir.name))
-        .filter((name) => !/\.(expected\.jsonl|md|mjs)$/.test(name))
-        .map((name) => join(FIXTURES, dir.name, name)),
-    )
-    .map((file) => {
-      const head = readFileSync(file).subarray(0, 65536);
-      const guess = detectEncoding(head);
-      return { file, sample: new StreamDecoder(guess.encoding).decode(head.subarray(guess.bomLength)) };
-    });
-}
-
 describe('syslog.detect', () => {
   it('is sure of RFC 3164, RFC 5424, rsyslog and ChromeOS files', () => {
     const samples = [
@@ -71,7 +53,7 @@ describe('syslog.detect', () => {
   });
 
   it('says 0 for every fixture of the other formats', () => {
-    const fixtures = otherFormatsFixtures();
+    const fixtures = otherFormatsFixtures('syslog');
     expect(fixtures.length).toBeGreaterThan(3);
     for (const { file, sample } of fixtures) expect([file, syslog.detect(sample, context())]).toEqual([file, 0]);
   });
