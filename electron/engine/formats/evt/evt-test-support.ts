@@ -7,7 +7,7 @@ import type { ParsedEvent } from '../../../../shared/model/log-event';
 import type { DamageReport, RandomAccessFile } from '../binary-format';
 import type { ParseContext } from '../format';
 import { evt } from './evt';
-import { EOF_RECORD_SIZE, HEADER_SIZE, RECORD_FIXED_SIZE, SIGNATURE } from './evt-layout';
+import { EOF_RECORD_SIZE, HEADER_SIZE, RECORD_FIXED_SIZE, SIGNATURE, type EvtHeader } from './evt-layout';
 
 /** Fields of a record to build; anything left out gets a plain default. */
 export interface RecordSpec {
@@ -94,15 +94,8 @@ export function buildRecord(spec: RecordSpec): Uint8Array {
   return bytes;
 }
 
-/** Header fields; the offsets are file offsets. */
-export interface HeaderSpec {
-  startOffset: number;
-  endOffset: number;
-  currentRecordNumber: number;
-  oldestRecordNumber: number;
-  maxSize: number;
-  flags: number;
-}
+/** Header fields a test sets (the offsets are file offsets); version and retention are fixed. */
+export type HeaderSpec = Omit<EvtHeader, 'majorVersion' | 'minorVersion' | 'retention'>;
 
 /** The 0x30-byte file header. */
 export function buildHeader(spec: HeaderSpec): Uint8Array {
