@@ -27,6 +27,7 @@ await Promise.all([
     entryPoints: {
       cli: join(root, 'electron/cli/cli.ts'),
       'ingest-worker': join(root, 'electron/engine/ingest/ingest-worker.ts'),
+      'unit-worker': join(root, 'electron/engine/ingest/unit-worker.ts'),
       main: join(root, 'electron/main.ts'),
     },
     outdir,

@@ -8,14 +8,21 @@ import { SEVERITIES, type Severity } from '../shared/model/severity';
 import { uploadFile } from './api/client';
 import { singleFlight } from './api/single-flight';
 import { formatCount } from './format';
+import { draftRule } from '../shared/kb/draft';
+import type { KbRuleInput } from '../shared/kb/rule-schema';
 import { DetailPane } from './features/detail/detail-pane';
+import { HiddenSummary } from './features/kb/hidden-summary';
+import { RowMenu } from './features/kb/row-menu';
+import { RuleEditor } from './features/kb/rule-editor';
+import { RulesManager } from './features/kb/rules-manager';
+import { useKb } from './features/kb/use-kb';
 import { FilterBar } from './features/filters/filter-bar';
-import { COLUMN_IDS, type ColumnId } from './features/log-grid/column-defs';
+import { COLUMN_IDS, type ColumnId, type GridContext } from './features/log-grid/column-defs';
 import { LogGrid } from './features/log-grid/log-grid';
 import { SourceBar } from './features/sources/source-bar';
 import { Toolbar } from './features/toolbar/toolbar';
 
-const NO_COUNTS: EventCounts = { all: 0, shown: 0, byLevel: {} };
+const NO_COUNTS: EventCounts = { all: 0, shown: 0, byLevel: {}, hidden: 0, hiddenByRule: {} };
 
 export function App({ client, host }: { client: LogsiftClient; host: HostInfo }) {
   const [sources, setSources] = useState<SourceInfo[]>([]);
@@ -27,13 +34,35 @@ export function App({ client, host }: { client: LogsiftClient; host: HostInfo })
   const [selected, setSelected] = useState<number | null>(null);
   const [gridApi, setGridApi] = useState<GridApi<EventRow> | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [showHidden, setShowHidden] = useState(false);
+  const [rowMenu, setRowMenu] = useState<{ row: EventRow; x: number; y: number } | null>(null);
+  const [editing, setEditing] = useState<KbRuleInput | null>(null);
+  const [managingRules, setManagingRules] = useState(false);
+  const kb = useKb(client, dataVersion);
 
   const query = useMemo<EventQuery>(() => {
     const q: EventQuery = {};
     if (text.trim() !== '') q.text = text.trim();
     if (hiddenLevels.size > 0) q.levels = SEVERITIES.filter((level) => !hiddenLevels.has(level));
+    if (showHidden) q.showHidden = true;
     return q;
-  }, [text, hiddenLevels]);
+  }, [text, hiddenLevels, showHidden]);
+
+  // The grid reads rule titles through a context that stays the same object; cells are redrawn when they change.
+  const rulesRef = useRef(kb.rules);
+  rulesRef.current = kb.rules;
+  const gridContext = useMemo<GridContext>(() => ({ ruleTitle: (id) => rulesRef.current.get(id)?.rule.title }), []);
+  useEffect(() => gridApi?.refreshCells({ columns: ['kb'], force: true }), [gridApi, kb.rules]);
+
+  const markBenign = useCallback(
+    async (id: number) => {
+      const detail = await client.getEvent(id);
+      if (!detail) return;
+      const taken = new Set(kb.state?.rules.map((info) => info.rule.id) ?? []);
+      setEditing(draftRule({ ...detail, file: detail.file }, taken));
+    },
+    [client, kb.state],
+  );
 
   useEffect(() => {
     client.listSources().then(setSources, () => undefined);
@@ -57,7 +86,7 @@ export function App({ client, host }: { client: LogsiftClient; host: HostInfo })
       }),
     [client],
   );
-  useEffect(() => refreshCounts(), [refreshCounts, query, dataVersion, sources.length]);
+  useEffect(() => refreshCounts(), [refreshCounts, query, dataVersion, sources.length, kb.state]);
 
   useEffect(() => {
     if (!gridApi) return;
@@ -148,17 +177,55 @@ export function App({ client, host }: { client: LogsiftClient; host: HostInfo })
             query={query}
             dataVersion={dataVersion}
             onSelect={(row) => setSelected(row.id)}
+            onRowMenu={(row, x, y) => setRowMenu({ row, x, y })}
+            context={gridContext}
             onGridReady={setGridApi}
             onError={reportError}
           />
         )}
-        {selected !== null && <DetailPane api={client} eventId={selected} onClose={() => setSelected(null)} />}
+        {selected !== null && (
+          <DetailPane
+            api={client}
+            eventId={selected}
+            dataVersion={dataVersion}
+            kbRules={kb.rules}
+            onMarkBenign={() => void markBenign(selected).catch(reportError)}
+            onClose={() => setSelected(null)}
+          />
+        )}
       </main>
+      {rowMenu && (
+        <RowMenu
+          {...rowMenu}
+          onClose={() => setRowMenu(null)}
+          onDetails={() => {
+            setSelected(rowMenu.row.id);
+            setRowMenu(null);
+          }}
+          onMarkBenign={() => {
+            setRowMenu(null);
+            markBenign(rowMenu.row.id).catch((e: unknown) => reportError(String(e)));
+          }}
+        />
+      )}
+      {managingRules && <RulesManager api={client} kb={kb} onEdit={setEditing} onClose={() => setManagingRules(false)} />}
+      {editing && (
+        <RuleEditor
+          api={client}
+          initial={editing}
+          onCancel={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            kb.refresh();
+          }}
+        />
+      )}
       <footer className="status-line" data-testid="status-line">
         <span data-testid="row-count">
           {formatCount(counts.shown)} of {formatCount(counts.all)} shown
         </span>
         {loading && <span className="muted"> · loading…</span>}
+        <HiddenSummary counts={counts} kb={kb} showHidden={showHidden} onShowHidden={setShowHidden} onManageRules={() => setManagingRules(true)} />
       </footer>
     </div>
   );

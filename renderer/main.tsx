@@ -5,6 +5,9 @@ import './styles.css';
 import { createRoot } from 'react-dom/client';
 import { connectClient } from './api/client';
 import { App } from './app';
+import { applyPalette } from './palette';
+
+applyPalette();
 
 const root = createRoot(document.getElementById('root')!);
 

@@ -8,6 +8,8 @@
  * untrusted.
  */
 import { z } from 'zod';
+import type { KbRule } from './kb/rule-schema';
+import type { KbState } from './model/kb';
 import type { EventDetail, SourceInfo } from './model/log-event';
 import { SORTABLE_COLUMNS, type EventCounts, type EventPage, type EventQuery, type PageRequest } from './model/query';
 import { SEVERITIES } from './model/severity';
@@ -51,12 +53,26 @@ export interface LogsiftApi {
   listFormats(): Promise<FormatInfo[]>;
   /** Reads a source again with other options (format, time zone, date order). */
   reopenSource(sourceId: number, options: ReadOptions): Promise<SourceInfo>;
+  /** The knowledge-base rules in force, with their counts over what is loaded. */
+  getKb(): Promise<KbState>;
+  /**
+   * Adds or replaces a user rule (by id; a built-in id makes it the user's version of that rule).
+   * Rejects with the exact field and reason when the rule is malformed.
+   */
+  saveKbRule(rule: unknown): Promise<KbRule>;
+  deleteKbRule(id: string): Promise<void>;
+  setKbRuleEnabled(id: string, enabled: boolean): Promise<void>;
+  /** The user rules as a rule pack (JSON text), to share or keep. */
+  exportKbRules(): Promise<string>;
+  /** Adds a rule pack's rules to the user rules (same id: replaced); the whole pack or nothing. */
+  importKbRules(packText: string): Promise<{ imported: number }>;
 }
 
 /** Change notifications: the host announces, the renderer pulls. */
 export interface LogsiftEvents {
   sourcesChanged: SourceInfo[];
   eventsChanged: { all: number; version: number };
+  kbChanged: { reclassifying: boolean };
 }
 
 export type LogsiftEventName = keyof LogsiftEvents;
@@ -78,6 +94,7 @@ const eventQuerySchema = z
       .array(z.object({ column: z.enum(SORTABLE_COLUMNS), direction: z.enum(['asc', 'desc']) }).strict())
       .max(SORTABLE_COLUMNS.length)
       .optional(),
+    showHidden: z.boolean().optional(),
   })
   .strict() satisfies z.ZodType<EventQuery>;
 
@@ -97,6 +114,8 @@ const pageRequestSchema = z
   })
   .strict() satisfies z.ZodType<PageRequest>;
 
+const ruleIdSchema = z.string().min(1).max(80);
+
 /** Argument schemas per method, as tuples; the key set is the contract's method list. */
 export const API_METHODS = {
   getHostInfo: z.tuple([]),
@@ -110,13 +129,20 @@ export const API_METHODS = {
   openFileDialog: z.tuple([]),
   listFormats: z.tuple([]),
   reopenSource: z.tuple([z.number().int().nonnegative(), readOptionsSchema]),
+  getKb: z.tuple([]),
+  // The rule itself is checked by the KB's own schema, which names the exact field at fault.
+  saveKbRule: z.tuple([z.unknown()]),
+  deleteKbRule: z.tuple([ruleIdSchema]),
+  setKbRuleEnabled: z.tuple([ruleIdSchema, z.boolean()]),
+  exportKbRules: z.tuple([]),
+  importKbRules: z.tuple([z.string().max(16 * 1024 * 1024)]),
 } as const satisfies { [K in keyof LogsiftApi]: z.ZodType<Parameters<LogsiftApi[K]>> };
 
 export type ApiMethod = keyof LogsiftApi;
 
 export const API_METHOD_NAMES = Object.keys(API_METHODS) as ApiMethod[];
 
-export const EVENT_NAMES: readonly LogsiftEventName[] = ['sourcesChanged', 'eventsChanged'];
+export const EVENT_NAMES: readonly LogsiftEventName[] = ['sourcesChanged', 'eventsChanged', 'kbChanged'];
 
 /** Prefix of every IPC channel, so the preload can refuse anything else. */
 export const CHANNEL_PREFIX = 'logsift:';

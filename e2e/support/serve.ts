@@ -15,9 +15,10 @@ export interface ServeHandle {
   stop(): Promise<void>;
 }
 
-export async function startServe(paths: string[]): Promise<ServeHandle> {
+/** Starts a server for `paths`; `userDataDir` (default: a new empty one) holds recent files and user KB rules. */
+export async function startServe(paths: string[], userDataDir = mkdtempSync(join(tmpdir(), 'logsift-e2e-'))): Promise<ServeHandle> {
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'logsift.js'), 'serve', '--port', '0', ...paths], {
-    env: { ...process.env, LOGSIFT_USER_DATA: mkdtempSync(join(tmpdir(), 'logsift-e2e-')) },
+    env: { ...process.env, LOGSIFT_USER_DATA: userDataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -80,3 +80,35 @@ describe('logsift parse', () => {
     expect(stderr).toContain('exactly one of --jsonl or --stats');
   });
 });
+
+describe('logsift and the knowledge base', () => {
+  const EVT = join(ROOT, 'fixtures', 'kb', 'founding-exchange55.evt');
+  const WIN2003 = join(ROOT, 'fixtures', 'kb', 'founding-win2003.csv');
+
+  it('parse --jsonl fills kb with the rule, verdict, hidden and reason', async () => {
+    const { code, stdout } = await logsift('parse', EVT, '--jsonl');
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const resets = lines.filter((line) => line.eventId === 9221);
+    expect(resets.map((line) => line.kb?.hidden ?? false)).toEqual([true, true, true, true, true, false, true]);
+    expect(resets[0].kb).toEqual({
+      rule: 'exchange-mta-9221-connection-reset',
+      verdict: 'benign',
+      hidden: true,
+      reason: expect.stringContaining('10054'),
+    });
+    expect(resets[5].data['%1']).toBe('10061');
+  });
+
+  it('kb list prints the rules with their references; kb test prints counts per rule and the hidden entries', async () => {
+    const list = await logsift('kb', 'list');
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('exchange-mta-9221-connection-reset');
+    expect(list.stdout).toContain('Q169143');
+    const test = await logsift('kb', 'test', WIN2003);
+    expect(test.code).toBe(0);
+    expect(test.stdout).toContain('9 entries in 1 file(s); 6 hidden by the KB');
+    expect(test.stdout).toMatch(/\s6 matched\s+6 hidden {2}exchange-mta-9221-connection-reset/);
+    expect(test.stdout.split('\n').filter((line) => line.includes('founding-win2003.csv') && line.includes('9221'))).toHaveLength(6);
+  });
+});

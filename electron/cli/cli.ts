@@ -9,6 +9,7 @@ import { allFormats, formatById } from '../engine/formats/registry';
 import { isKnownZone } from '../engine/formats/timestamps';
 import { defaultUserDataDir } from '../engine/user-data';
 import { startServer } from '../serve/server';
+import { listRules, testRules } from './kb-command';
 import { runParseCommand } from './parse-command';
 
 declare const LOGSIFT_VERSION: string;
@@ -16,6 +17,8 @@ declare const LOGSIFT_VERSION: string;
 const USAGE = `Usage:
   logsift parse FILE... (--jsonl | --stats) [--format ID] [--tz ZONE] [--day-first]
   logsift serve [PATH...] [--port N] [--host ADDR]
+  logsift kb list
+  logsift kb test FILE...
 
   parse --jsonl   print one JSON object per entry
   parse --stats   load through the app's ingest path and print the accounting per file
@@ -23,6 +26,8 @@ const USAGE = `Usage:
   --tz ZONE       the zone zone-less times were written in (UTC, +01:00, Europe/Berlin)
   --day-first     read dates like 09/12/2025 as day first
   serve           run Logsift in your browser; prints a URL with an access token
+  kb list         print the knowledge-base rules in force (built-in and your own)
+  kb test         load files and print what each rule matched and hid, and the hidden entries
 `;
 
 /** Files that ship beside the bundled CLI. */
@@ -37,6 +42,8 @@ export async function main(argv: string[]): Promise<number> {
       return parseCommand(rest);
     case 'serve':
       return serveCommand(rest);
+    case 'kb':
+      return kbCommand(rest);
     case '--version':
       process.stdout.write(`${LOGSIFT_VERSION}\n`);
       return 0;
@@ -88,6 +95,15 @@ async function parseCommand(args: string[]): Promise<number> {
     out: process.stdout,
     err: process.stderr,
   });
+}
+
+async function kbCommand(args: string[]): Promise<number> {
+  const [sub, ...files] = args;
+  const options = { workerScript: bundledPath('ingest-worker.js'), userDataDir: defaultUserDataDir(), out: process.stdout, err: process.stderr };
+  if (sub === 'list' && files.length === 0) return listRules(options);
+  if (sub === 'test' && files.length > 0) return testRules(files, options);
+  process.stderr.write(`logsift kb: use "kb list" or "kb test FILE..."\n${USAGE}`);
+  return 2;
 }
 
 async function serveCommand(args: string[]): Promise<number> {

@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { ParsedEvent, SourceInfo } from '../../shared/model/log-event';
+import { KbMatcher } from '../../shared/kb/matcher';
+import { kbReason, type KbVerdictRecord } from '../../shared/model/kb';
 import { Engine } from '../engine/engine';
+import { KnowledgeBase } from '../engine/kb/knowledge-base';
 import { expandArchives, type SourceFile } from '../engine/ingest/containers';
 import { readSource, SourceError, type ReadSourceOptions } from '../engine/ingest/read-source';
 
@@ -31,6 +34,9 @@ export async function runParseCommand(options: ParseCommandOptions): Promise<num
 
 async function printJsonLines(options: ParseCommandOptions): Promise<number> {
   let failed = false;
+  const kb = await KnowledgeBase.load(options.userDataDir);
+  if (kb.userRulesProblem) options.err.write(`logsift: ${kb.userRulesProblem}\n`);
+  const matcher = new KbMatcher(kb.entries());
   const workDir = mkdtempSync(join(tmpdir(), 'logsift-parse-'));
   try {
     for (const named of options.files) {
@@ -43,7 +49,7 @@ async function printJsonLines(options: ParseCommandOptions): Promise<number> {
         continue;
       }
       for (const { path, readPath } of files) {
-        if (!(await printFile(options, path, readPath))) failed = true;
+        if (!(await printFile(options, path, readPath, matcher))) failed = true;
       }
     }
   } finally {
@@ -53,7 +59,7 @@ async function printJsonLines(options: ParseCommandOptions): Promise<number> {
 }
 
 /** Prints one file's entries; false when it could not be read. */
-async function printFile(options: ParseCommandOptions, file: string, readPath: string): Promise<boolean> {
+async function printFile(options: ParseCommandOptions, file: string, readPath: string, matcher: KbMatcher): Promise<boolean> {
   let format = '';
   try {
     await readSource(readPath, options.read, {
@@ -64,7 +70,7 @@ async function printFile(options: ParseCommandOptions, file: string, readPath: s
           .map((item) =>
             JSON.stringify(
               item.kind === 'event'
-                ? eventToJson(item.event, file, format)
+                ? eventToJson(item.event, file, format, kbRecord(matcher, item.event))
                 : { unparsed: true, line: item.row.line, reason: item.row.reason, raw: item.row.raw, file, format },
             ),
           )
@@ -80,8 +86,19 @@ async function printFile(options: ParseCommandOptions, file: string, readPath: s
   }
 }
 
+/**
+ * What the KB says of one entry on its own. Burst guards and escalations need the other entries
+ * (the app and `kb test` apply them); here an entry is hidden when its rule hides.
+ */
+function kbRecord(matcher: KbMatcher, event: ParsedEvent): KbVerdictRecord | null {
+  const entry = matcher.classify(event);
+  if (!entry) return null;
+  const { rule } = entry;
+  return { rule: rule.id, verdict: rule.verdict, hidden: rule.hide, reason: kbReason(rule, null) };
+}
+
 /** The documented --jsonl shape of one event. */
-export function eventToJson(event: ParsedEvent, file: string, format: string): Record<string, unknown> {
+export function eventToJson(event: ParsedEvent, file: string, format: string, kb: KbVerdictRecord | null = null): Record<string, unknown> {
   return {
     time: event.time === null ? null : new Date(event.time).toISOString(),
     level: event.level,
@@ -94,7 +111,7 @@ export function eventToJson(event: ParsedEvent, file: string, format: string): R
     recordId: event.recordId,
     message: event.message,
     data: event.data,
-    kb: null,
+    kb,
     file,
     format,
     line: event.line,
@@ -119,6 +136,7 @@ async function printStats(options: ParseCommandOptions): Promise<number> {
         errors: sum(files, (f) => f.errors.length),
         lostLines: sum(files, (f) => f.lostLines),
         byLevel: counts.byLevel,
+        hiddenByKb: counts.hidden,
       },
     };
     options.out.write(`${JSON.stringify(report)}\n`);

@@ -10,6 +10,8 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { FormatInfo, LogsiftApi, LogsiftEventName, LogsiftEvents, ReadOptions } from '../../shared/api';
+import type { KbRule } from '../../shared/kb/rule-schema';
+import type { KbState } from '../../shared/model/kb';
 import type { EventDetail, SourceId, SourceInfo } from '../../shared/model/log-event';
 import type { EventCounts, EventPage, EventQuery, PageRequest } from '../../shared/model/query';
 import { ChangeEmitter } from './emitter';
@@ -21,6 +23,7 @@ import { readRecordText } from './ingest/read-record-text';
 import type { ReadSourceOptions } from './ingest/read-source';
 import { RecentFiles } from './recent-files';
 import { EventStore } from './store/event-store';
+import { KbService } from './kb/kb-service';
 
 /** The methods every host gets from the engine as they are. */
 export type EngineApi = Omit<LogsiftApi, 'getHostInfo' | 'openFileDialog'>;
@@ -54,16 +57,29 @@ export class Engine implements EngineApi {
   private nextSourceId = 1;
   private changeTimer: NodeJS.Timeout | undefined;
 
+  private readonly kb: KbService;
+
   private constructor(
     private readonly store: EventStore,
     options: EngineOptions,
+    createKb: (announce: (reclassifying: boolean) => void) => KbService,
   ) {
     this.pool = new IngestPool(options.workerScript);
     this.recent = new RecentFiles(options.userDataDir);
+    this.kb = createKb((reclassifying) => {
+      this.emitter.emit('kbChanged', { reclassifying });
+      this.announceEvents();
+    });
   }
 
   static async create(options: EngineOptions): Promise<Engine> {
-    return new Engine(await EventStore.create(), options);
+    const store = await EventStore.create();
+    let announce: (reclassifying: boolean) => void = () => undefined;
+    const kb = await KbService.create(options.userDataDir, store, (reclassifying) => announce(reclassifying));
+    return new Engine(store, options, (announcer) => {
+      announce = announcer;
+      return kb;
+    });
   }
 
   on<K extends LogsiftEventName>(event: K, listener: (payload: LogsiftEvents[K]) => void): () => void {
@@ -99,9 +115,10 @@ export class Engine implements EngineApi {
     return opened.map((source) => ({ ...source }));
   }
 
-  /** Resolves once every file opened so far has finished loading (or failed). */
+  /** Resolves once every file opened so far has finished loading (or failed) and is classified. */
   async whenIdle(): Promise<void> {
     while (this.loading.size > 0) await Promise.allSettled([...this.loading]);
+    await this.kb.settled();
   }
 
   async listSources(): Promise<SourceInfo[]> {
@@ -164,8 +181,33 @@ export class Engine implements EngineApi {
     return this.openPaths([path], { expandDirectories: false });
   }
 
+  async getKb(): Promise<KbState> {
+    return this.kb.state();
+  }
+
+  async saveKbRule(rule: unknown): Promise<KbRule> {
+    return this.kb.save(rule);
+  }
+
+  async deleteKbRule(id: string): Promise<void> {
+    await this.kb.delete(id);
+  }
+
+  async setKbRuleEnabled(id: string, enabled: boolean): Promise<void> {
+    await this.kb.setEnabled(id, enabled);
+  }
+
+  async exportKbRules(): Promise<string> {
+    return this.kb.exportPack();
+  }
+
+  async importKbRules(packText: string): Promise<{ imported: number }> {
+    return { imported: await this.kb.importPack(packText) };
+  }
+
   close(): void {
     clearTimeout(this.changeTimer);
+    this.kb.stop();
     this.store.close();
     rmSync(this.workDir, { recursive: true, force: true });
   }
@@ -212,7 +254,9 @@ export class Engine implements EngineApi {
         options,
         spoolDir: this.workDir,
         spoolPrefix: `source-${source.id}-${generation}`,
+        kbRules: this.kb.entries(),
       };
+      const kbVersion = this.kb.version;
       const report = await this.pool.run(job, {
         detected: (detection) => {
           if (!current()) return;
@@ -231,6 +275,7 @@ export class Engine implements EngineApi {
             await this.store.appendSpooled(source.id, batch);
             source.events += batch.events;
             source.unparsed += batch.unparsed;
+            this.kb.batchStored();
             this.scheduleChange();
           } finally {
             await rm(batch.path, { force: true });
@@ -243,6 +288,8 @@ export class Engine implements EngineApi {
         },
       });
       if (!current()) return;
+      // Rules changed while this file loaded: its later batches used the old ones.
+      if (kbVersion !== this.kb.version) void this.kb.reclassify();
       Object.assign(source, {
         status: 'ready',
         bytesRead: report.bytesRead,

@@ -20,6 +20,12 @@ export function composeApi(engine: EngineApi, host: HostOnlyApi): LogsiftApi {
     openRecentFile: (path) => engine.openRecentFile(path),
     listFormats: () => engine.listFormats(),
     reopenSource: (sourceId, options) => engine.reopenSource(sourceId, options),
+    getKb: () => engine.getKb(),
+    saveKbRule: (rule) => engine.saveKbRule(rule),
+    deleteKbRule: (id) => engine.deleteKbRule(id),
+    setKbRuleEnabled: (id, enabled) => engine.setKbRuleEnabled(id, enabled),
+    exportKbRules: () => engine.exportKbRules(),
+    importKbRules: (packText) => engine.importKbRules(packText),
   };
 }
 

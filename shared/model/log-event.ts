@@ -1,3 +1,4 @@
+import type { EventKb } from './kb';
 import type { Severity } from './severity';
 
 /** Identifies one opened source (a file) within a session. */
@@ -50,6 +51,8 @@ export interface EventRow {
   user: string | null;
   message: string;
   unparsed: boolean;
+  /** What the knowledge base decided about the entry; null when no rule matched. */
+  kb: EventKb | null;
 }
 
 /** Everything known about one stored entry, for the detail view. */

@@ -30,6 +30,8 @@ export interface EventQuery {
   sourceIds?: number[];
   /** Sort keys in priority order; absent means time ascending, then file order. */
   sort?: SortKey[];
+  /** Include entries the knowledge base hides (they are shown greyed, with the rule's reason). */
+  showHidden?: boolean;
 }
 
 /** A window of the current view, as the grid pulls it. */
@@ -53,4 +55,7 @@ export interface EventCounts {
   shown: number;
   /** Entries matching the query's other filters, per severity (so toggles can show what they would add). */
   byLevel: Partial<Record<Severity, number>>;
+  /** Entries hidden by the knowledge base under the query's other filters, and per rule id. */
+  hidden: number;
+  hiddenByRule: Record<string, number>;
 }

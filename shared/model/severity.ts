@@ -54,16 +54,38 @@ export const SEVERITY_ICONS: Readonly<Record<Severity, string>> = {
   unknown: '?',
 };
 
-/** Row background and accent colours, light theme; the grid, detail view and exports read these. */
-export const SEVERITY_COLOURS: Readonly<Record<Severity, { background: string; accent: string }>> = {
-  critical: { background: '#f9d0d0', accent: '#a40000' },
-  error: { background: '#fde2e1', accent: '#c62828' },
-  warning: { background: '#fff4cc', accent: '#9a6700' },
-  'audit-failure': { background: '#fbe3f0', accent: '#9c2a6b' },
-  information: { background: '#ffffff', accent: '#1f5fa8' },
-  'audit-success': { background: '#eef7ee', accent: '#2e7d32' },
-  verbose: { background: '#f5f5f5', accent: '#616161' },
-  unknown: { background: '#f0f0f0', accent: '#757575' },
+export interface SeverityColours {
+  /** Row background. */
+  background: string;
+  /** Text/icon colour of the level (readable on `background` and on the page). */
+  accent: string;
+}
+
+/**
+ * The one palette, light and dark: the grid, the detail view, the timeline and exports all read
+ * these (the renderer turns them into CSS variables; exports colour rows with them).
+ */
+export const SEVERITY_PALETTE: Readonly<Record<'light' | 'dark', Readonly<Record<Severity, SeverityColours>>>> = {
+  light: {
+    critical: { background: '#f9d0d0', accent: '#a40000' },
+    error: { background: '#fde2e1', accent: '#c62828' },
+    warning: { background: '#fff4cc', accent: '#9a6700' },
+    'audit-failure': { background: '#fbe3f0', accent: '#9c2a6b' },
+    information: { background: '#ffffff', accent: '#1f5fa8' },
+    'audit-success': { background: '#eef7ee', accent: '#2e7d32' },
+    verbose: { background: '#f5f5f5', accent: '#616161' },
+    unknown: { background: '#f0f0f0', accent: '#757575' },
+  },
+  dark: {
+    critical: { background: '#4a1414', accent: '#ff8a80' },
+    error: { background: '#3d1a1a', accent: '#ff6b6b' },
+    warning: { background: '#3b3110', accent: '#ffd54f' },
+    'audit-failure': { background: '#3a1a2e', accent: '#f48fb1' },
+    information: { background: '#1e1f22', accent: '#82b1ff' },
+    'audit-success': { background: '#17301a', accent: '#81c784' },
+    verbose: { background: '#25272b', accent: '#b0b0b0' },
+    unknown: { background: '#2a2b2f', accent: '#9e9e9e' },
+  },
 };
 
 const LEVEL_WORDS: ReadonlyMap<string, Severity> = new Map<string, Severity>([

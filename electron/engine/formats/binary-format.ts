@@ -23,6 +23,11 @@ export interface DamageReport {
 
 export interface BinaryParseSink {
   event(event: ParsedEvent): void;
+  /**
+   * Present when the reader has helper threads for the plugin's `units` parser: the plugin may
+   * then hand independent parts of the file to them instead of parsing them itself.
+   */
+  readonly units?: UnitRunner;
   /** Reports a damaged region; parsing goes on with what is intact. */
   damaged(report: DamageReport): void;
   /** How far through the file the parser is, in bytes, for the progress bar. */
@@ -42,4 +47,38 @@ export interface BinaryFormatPlugin {
    * empty at ingest and render it only when the detail view asks.
    */
   recordText?(file: RandomAccessFile, position: number): Promise<string | undefined>;
+  /** Parses independent parts of a file (.evtx chunks) on helper threads; see UnitParser. */
+  readonly units?: UnitParser;
+}
+
+/**
+ * The part of a binary format that runs on helper threads: it turns one unit of input (for .evtx,
+ * a run of chunks) into events, which the helper hands straight to the store, and a summary
+ * (anything structured-clonable) that goes back to the plugin.
+ */
+export interface UnitParser<Input = unknown, Summary = unknown> {
+  /** Per-thread set-up for one file (e.g. loading a message catalog saved beside it). */
+  prepare(context: ParseContext): Promise<UnitParserState<Input, Summary>>;
+}
+
+export interface UnitParserState<Input, Summary> {
+  /** Parses a unit; hands its events on as they come (a few at a time, so they die young). */
+  parse(input: Input, emit: (events: ParsedEvent[]) => void): Summary;
+}
+
+/** Runs units on helper threads; given to the plugin through BinaryParseSink.units. */
+export interface UnitRunner {
+  /** How many units are worth having in flight at once. */
+  readonly parallelism: number;
+  /** Parses `input` on a helper thread; `transfer` lists buffers moved (not copied) there. */
+  run(input: unknown, transfer: ArrayBuffer[]): Promise<UnitOutcome>;
+}
+
+export interface UnitOutcome {
+  /** What the unit parser returned besides its events. */
+  summary: unknown;
+  /** How many events the unit held. */
+  events: number;
+  /** Hands the unit's events on. Call it for each unit in file order: that is their order in the store. */
+  deliver(): Promise<void>;
 }

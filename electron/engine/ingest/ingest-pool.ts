@@ -2,7 +2,9 @@
  * Runs ingest jobs in worker threads, a few at a time, so parsing never blocks the thread that
  * answers the UI. Each job gets a fresh worker; a worker that crashes fails its file, not the app.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SourceDetection, SourceReadReport } from './ingest-item';
 import type { SpooledBatch } from './spool';
@@ -19,10 +21,16 @@ export class IngestPool {
   private running = 0;
   private readonly queue: (() => void)[] = [];
 
+  /** The helper-thread entry, built beside the worker's (see unit-worker.ts). */
+  private readonly unitWorkerScript: string | undefined;
+
   constructor(
     private readonly workerScript: string,
     private readonly concurrency = Math.max(1, Math.min(4, availableParallelism())),
-  ) {}
+  ) {
+    const unitWorker = join(dirname(workerScript), 'unit-worker.js');
+    this.unitWorkerScript = existsSync(unitWorker) ? unitWorker : undefined;
+  }
 
   /** Reads a file in a worker; resolves with its accounting, rejects with a message naming the file. */
   async run(job: IngestJob, handlers: IngestHandlers): Promise<SourceReadReport> {
@@ -50,7 +58,7 @@ export class IngestPool {
 
   private runInWorker(job: IngestJob, handlers: IngestHandlers): Promise<SourceReadReport> {
     return new Promise((resolve, reject) => {
-      const worker = new Worker(this.workerScript, { workerData: job });
+      const worker = new Worker(this.workerScript, { workerData: { unitWorkerScript: this.unitWorkerScript, ...job } satisfies IngestJob });
       let settled = false;
       // Batches are stored strictly in order, one after another.
       let storing = Promise.resolve();

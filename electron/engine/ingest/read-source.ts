@@ -15,6 +15,8 @@ import { detectBinaryFormat, detectFormat, formatById } from '../formats/registr
 import type { IngestItem, SourceDetection, SourceReadReport } from './ingest-item';
 import { readBinarySource } from './read-binary-source';
 import { readTextSource } from './read-text-source';
+import type { RuleEntry } from '../../../shared/kb/matcher';
+import type { SpooledBatch } from './spool';
 
 const SAMPLE_BYTES = 64 * 1024;
 
@@ -28,6 +30,18 @@ export interface ReadSourceSink {
   /** Receives entries in file order; reading waits for the returned promise. */
   batch(items: IngestItem[]): Promise<void> | void;
   progress(bytesRead: number): void;
+  /** Present where binary formats may parse parts of a file on helper threads (the ingest worker). */
+  helpers?: HelperThreads;
+}
+
+/** Helper threads that parse units and spool their entries themselves (see unit-pool.ts). */
+export interface HelperThreads {
+  workerScript: string;
+  spoolDir: string;
+  spoolPrefix: string;
+  kbRules: RuleEntry[];
+  /** Stores a batch a helper spooled, after every entry handed to `batch` before it. */
+  spooled(batch: SpooledBatch): Promise<void>;
 }
 
 /** An error that names the file, for messages such as "x.bin: unknown format". */
@@ -67,12 +81,7 @@ export async function readSource(path: string, options: ReadSourceOptions, sink:
       handle,
       size: stat.size,
       head: buffer.subarray(0, headLength),
-      context: {
-        fileName: basename(path),
-        modifiedTime: stat.mtimeMs,
-        options: parseOptions,
-        readCompanion: (name) => readCompanion(path, name),
-      },
+      context: sourceContext(path, stat.mtimeMs, parseOptions),
     };
 
     const chosen = forced ? formatById(forced) : detectBinaryFormat(source.head, source.context);
@@ -96,6 +105,11 @@ export async function readSource(path: string, options: ReadSourceOptions, sink:
   } finally {
     await handle.close();
   }
+}
+
+/** What format plugins are told about the file they read. */
+export function sourceContext(path: string, modifiedTime: number, options: ParseOptions): ParseContext {
+  return { fileName: basename(path), modifiedTime, options, readCompanion: (name) => readCompanion(path, name) };
 }
 
 /** Companion files are small (message tables); anything larger is not one. */

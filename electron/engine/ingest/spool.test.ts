@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedEvent } from '../../../shared/model/log-event';
-import { SPOOL_COLUMNS, spoolLine } from './spool';
+import { SPOOL_COLUMNS, SPOOL_QUOTE, spoolLine } from './spool';
 
-/** Reads a spool line back the way DuckDB's CSV reader does (tab, "" quoting, \N for NULL). */
+/** Reads a spool line back the way DuckDB's CSV reader does (tab, U+0001 quoting, \N for NULL). */
 function readBack(line: string): (string | null)[] {
   const fields: (string | null)[] = [];
   let i = 0;
   while (i <= line.length) {
-    if (line[i] === '"') {
+    if (line[i] === SPOOL_QUOTE) {
       let value = '';
       i++;
       for (;;) {
-        const quote = line.indexOf('"', i);
+        const quote = line.indexOf(SPOOL_QUOTE, i);
         value += line.slice(i, quote);
         i = quote + 1;
-        if (line[i] === '"') {
-          value += '"';
+        if (line[i] === SPOOL_QUOTE) {
+          value += SPOOL_QUOTE;
           i++;
         } else break;
       }
@@ -42,7 +42,7 @@ const event: ParsedEvent = {
   user: 'CONTOSO\\admin',
   channel: 'Application',
   recordId: 12,
-  message: 'A "quoted"\ttabbed \n line\u0000 \ud800',
+  message: 'A "quoted"\ttabbed \n line\u0000 \u0001 \ud800',
   data: ['10054', 'WSARecvEx'],
   raw: 'raw',
   line: 3,
@@ -63,14 +63,20 @@ describe('spool lines', () => {
       u: 'CONTOSO\\admin',
       ch: 'Application',
       r: '12',
-      m: 'A "quoted"\ttabbed \n line\u0000 \ufffd',
+      m: 'A "quoted"\ttabbed \n line\u0000 \u0001 \ufffd',
       mo: null,
       d: '["10054","WSARecvEx"]',
       w: 'raw',
       n: '3',
       x: 'false',
       y: null,
+      k: null,
     });
+  });
+
+  it('carry the KB rule that matched, if any', () => {
+    expect(readBack(spoolLine({ kind: 'event', event }, 0, 'exchange-mta-9221-connection-reset')).at(-1)).toBe('exchange-mta-9221-connection-reset');
+    expect(readBack(spoolLine({ kind: 'event', event }, 0)).at(-1)).toBeNull();
   });
 
   it('send a message that ends the raw text as an offset, and keep a literal \\N as text', () => {

@@ -1,4 +1,5 @@
 /** Messages between the ingest pool (main thread) and an ingest worker. */
+import type { RuleEntry } from '../../../shared/kb/matcher';
 import type { SourceDetection, SourceReadReport } from './ingest-item';
 import type { SpooledBatch } from './spool';
 import type { ReadSourceOptions } from './read-source';
@@ -10,6 +11,10 @@ export interface IngestJob {
   spoolDir: string;
   /** Unique prefix for this job's spool files. */
   spoolPrefix: string;
+  /** The KB rules in force: the worker classifies each entry as it spools it. */
+  kbRules: RuleEntry[];
+  /** Entry of the helper threads that parse parts of large binary files; none: all on one thread. */
+  unitWorkerScript?: string;
 }
 
 export type WorkerMessage =

@@ -75,7 +75,7 @@ describe('EventStore (DuckDB)', () => {
 
   it('counts all, shown and per level', async () => {
     const counts = await store.counts({ levels: ['error'] });
-    expect(counts).toEqual({ all: 5, shown: 1, byLevel: { error: 1, warning: 1, information: 2, unknown: 1 } });
+    expect(counts).toEqual({ all: 5, shown: 1, byLevel: { error: 1, warning: 1, information: 2, unknown: 1 }, hidden: 0, hiddenByRule: {} });
   });
 
   it('returns full detail, including data and the unparsed reason', async () => {
@@ -89,7 +89,7 @@ describe('EventStore (DuckDB)', () => {
   });
 
   it('keeps text that JSON and DuckDB find awkward intact', async () => {
-    const awkward = 'quote " backslash \\ newline\n tab\t nul\u0000 emoji 🪵 lone \ud800 end';
+    const awkward = 'quote " backslash \\ newline\n tab\t nul\u0000 soh\u0001\u0001 emoji 🪵 lone \ud800 end';
     await append(store, 3, [event({ message: awkward, raw: awkward, provider: "O'Brien" })]);
     const [row] = (await store.page({ sourceIds: [3] }, 0, 1)).rows;
     expect(row!.message).toBe(awkward.replace('\ud800', '\ufffd'));

@@ -8,8 +8,11 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { EventDetail, EventRow, ParsedEvent, SourceId } from '../../../shared/model/log-event';
 import type { EventCounts, EventPage, EventQuery } from '../../../shared/model/query';
+import type { RuleEntry } from '../../../shared/kb/matcher';
+import type { Verdict } from '../../../shared/kb/rule-schema';
 import { severityFromCode } from '../../../shared/model/severity';
-import { SPOOL_COLUMNS, type SpooledBatch } from '../ingest/spool';
+import { SPOOL_COLUMNS, SPOOL_QUOTE, type SpooledBatch } from '../ingest/spool';
+import { KB_RULES_SCHEMA, KbStore, kbFlagOf } from './kb-store';
 import { buildFilter, buildOrderBy } from './query-sql';
 
 const SCHEMA = `
@@ -17,7 +20,9 @@ CREATE TABLE events (
   id BIGINT NOT NULL,
   source_id INTEGER NOT NULL,
   time_ms BIGINT,
+  -- Shown level: the parsed one, or the one a KB rule gives instead.
   level UTINYINT NOT NULL,
+  parsed_level UTINYINT NOT NULL,
   provider VARCHAR,
   event_id INTEGER,
   category VARCHAR,
@@ -30,11 +35,15 @@ CREATE TABLE events (
   raw VARCHAR NOT NULL,
   line INTEGER NOT NULL,
   unparsed BOOLEAN NOT NULL,
-  unparsed_reason VARCHAR
+  unparsed_reason VARCHAR,
+  -- The KB rule that matched, why its entries are shown anyway, and whether this one is hidden.
+  kb_rule VARCHAR,
+  kb_flag VARCHAR,
+  kb_hidden BOOLEAN NOT NULL
 )`;
 
 const ROW_COLUMNS =
-  'id, source_id, time_ms, level, provider, event_id, category, computer, user_name, message, unparsed';
+  'id, source_id, time_ms, level, provider, event_id, category, computer, user_name, message, unparsed, kb_rule, kb_flag, kb_hidden';
 
 /** Per-source facts the detail view needs but rows do not carry. */
 export interface SourceLabel {
@@ -48,16 +57,42 @@ export class EventStore {
   /** Loads run one at a time, so row ids follow arrival order. */
   private appending: Promise<void> = Promise.resolve();
 
+  /** The knowledge base's columns and rules table. */
+  readonly kb: KbStore;
+  /** Verdicts of the rules in force, for the rows' `kb` field. */
+  private verdicts = new Map<string, Verdict>();
+
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
     private readonly reader: DuckDBConnection,
-  ) {}
+  ) {
+    this.kb = new KbStore((work) => this.exclusive(work), reader);
+  }
+
+  /** Puts KB rules in force: for inserts at once; loaded entries are classified again by the caller. */
+  async setKbRules(entries: readonly RuleEntry[]): Promise<void> {
+    this.verdicts = new Map(entries.map(({ rule }) => [rule.id, rule.verdict]));
+    await this.kb.setRules(entries);
+  }
+
+  /** Runs `work` on the writer connection, queued with loads so that writes never interleave. */
+  private exclusive<T>(work: (writer: DuckDBConnection) => Promise<T>): Promise<T> {
+    const run = this.appending.then(() => work(this.writer));
+    this.appending = run.then(
+      () => {
+        this.changeVersion++;
+      },
+      () => undefined,
+    );
+    return run;
+  }
 
   static async create(): Promise<EventStore> {
     const instance = await DuckDBInstance.create(':memory:');
     const writer = await instance.connect();
     await writer.run(SCHEMA);
+    await writer.run(KB_RULES_SCHEMA);
     const reader = await instance.connect();
     return new EventStore(instance, writer, reader);
   }
@@ -72,9 +107,7 @@ export class EventStore {
    * row ids continue the arrival order (`i` is each row's position in the file).
    */
   appendSpooled(sourceId: SourceId, batch: SpooledBatch): Promise<void> {
-    const run = this.appending.then(() => this.appendSpooledNow(sourceId, batch));
-    this.appending = run.catch(() => undefined);
-    return run;
+    return this.exclusive(() => this.appendSpooledNow(sourceId, batch));
   }
 
   private async appendSpooledNow(sourceId: SourceId, batch: SpooledBatch): Promise<void> {
@@ -85,13 +118,15 @@ export class EventStore {
       .join(', ');
     // The path is ours (the session's private folder), never taken from a log or the renderer.
     const path = batch.path.replace(/'/g, "''");
+    // A rule's severity and hiding apply at once; burst and escalation flags follow (refreshKbFlags).
     await this.writer.run(
       `INSERT INTO events
-       SELECT ${base} + i, ${sourceId}, t, l, p, e, c, h, u, ch, r, coalesce(m, substr(w, mo + 1)), d, w, n, x, y
-       FROM read_csv('${path}', delim = '\t', quote = '"', escape = '"', header = false, nullstr = '\\N',
-                     allow_quoted_nulls = false, strict_mode = false, max_line_size = 536870912, columns = {${columns}})`,
+       SELECT ${base} + i, ${sourceId}, t, coalesce(kb.severity, l), l, p, e, c, h, u, ch, r, coalesce(m, substr(w, mo + 1)), d, w, n, x, y,
+              kb.id, NULL, coalesce(kb.hide, false)
+       FROM read_csv('${path}', delim = '\t', quote = '${SPOOL_QUOTE}', escape = '${SPOOL_QUOTE}', header = false, nullstr = '\\N',
+                     allow_quoted_nulls = false, strict_mode = false, auto_detect = false, max_line_size = 536870912, columns = {${columns}})
+       LEFT JOIN kb_rules kb ON kb.id = k`,
     );
-    this.changeVersion++;
   }
 
   async removeSource(sourceId: SourceId): Promise<void> {
@@ -109,7 +144,7 @@ export class EventStore {
     );
     const totalReader = await this.reader.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM events WHERE ${filter.where}`, filter.params);
     return {
-      rows: rowsReader.getRowObjectsJS().map(toEventRow),
+      rows: rowsReader.getRowObjectsJS().map((row) => this.toEventRow(row)),
       total: Number(totalReader.getRowObjectsJS()[0]?.n ?? 0),
     };
   }
@@ -133,7 +168,19 @@ export class EventStore {
       byLevel[level] = count;
       if (!query.levels || query.levels.includes(level)) shown += count;
     }
-    return { all, shown, byLevel };
+    // What the KB hides under the other filters (levels included), whether or not it is shown.
+    const hiddenFilter = buildFilter({ ...query, showHidden: true });
+    const hiddenReader = await this.reader.runAndReadAll(
+      `SELECT kb_rule, count(*)::INTEGER AS n FROM events WHERE kb_hidden AND ${hiddenFilter.where} GROUP BY kb_rule`,
+      hiddenFilter.params,
+    );
+    const hiddenByRule: Record<string, number> = {};
+    let hidden = 0;
+    for (const row of hiddenReader.getRowObjectsJS()) {
+      hiddenByRule[row.kb_rule as string] = Number(row.n);
+      hidden += Number(row.n);
+    }
+    return { all, shown, byLevel, hidden, hiddenByRule };
   }
 
   /** One entry with everything known about it, or null when it no longer exists. */
@@ -144,7 +191,7 @@ export class EventStore {
     );
     const row = reader.getRowObjectsJS()[0];
     if (!row) return null;
-    const base = toEventRow(row);
+    const base = this.toEventRow(row);
     const label = labelOf(base.sourceId);
     return {
       ...base,
@@ -164,9 +211,18 @@ export class EventStore {
     this.writer.closeSync();
     this.instance.closeSync();
   }
+
+  private toEventRow(row: Record<string, unknown>): EventRow {
+    const rule = (row.kb_rule as string | null) ?? null;
+    const verdict = rule === null ? undefined : this.verdicts.get(rule);
+    return {
+      ...rowColumns(row),
+      kb: rule === null || verdict === undefined ? null : { rule, verdict, hidden: row.kb_hidden === true, flag: kbFlagOf(row.kb_flag) },
+    };
+  }
 }
 
-function toEventRow(row: Record<string, unknown>): EventRow {
+function rowColumns(row: Record<string, unknown>): Omit<EventRow, 'kb'> {
   return {
     id: Number(row.id),
     sourceId: Number(row.source_id),

@@ -36,6 +36,7 @@ export function buildFilter(query: EventQuery, includeLevels = true): SqlFilter 
     if (query.levels.length === 0) clauses.push('FALSE');
     else clauses.push(`level IN (${query.levels.map((level) => placeholder(severityCode(level))).join(', ')})`);
   }
+  if (!query.showHidden) clauses.push('NOT kb_hidden');
   if (query.sourceIds) {
     if (query.sourceIds.length === 0) clauses.push('FALSE');
     else clauses.push(`source_id IN (${query.sourceIds.map((id) => placeholder(id)).join(', ')})`);

@@ -1,26 +1,32 @@
 /** Everything about the selected entry, as plain text (log content is never treated as HTML). */
 import { useEffect, useState } from 'react';
 import type { LogsiftApi } from '../../../shared/api';
+import type { KbRuleInfo } from '../../../shared/model/kb';
 import type { EventDetail } from '../../../shared/model/log-event';
+import { KbSection } from '../kb/kb-section';
 import { SEVERITY_ICONS, SEVERITY_LABELS } from '../../../shared/model/severity';
 import { formatTime } from '../../format';
 
 export interface DetailPaneProps {
   api: LogsiftApi;
   eventId: number;
+  /** Re-read when stored entries change (a rule change reclassifies the entry). */
+  dataVersion: number;
+  kbRules: ReadonlyMap<string, KbRuleInfo>;
+  onMarkBenign(): void;
   onClose(): void;
 }
 
-export function DetailPane({ api, eventId, onClose }: DetailPaneProps) {
+export function DetailPane({ api, eventId, dataVersion, kbRules, onMarkBenign, onClose }: DetailPaneProps) {
   const [detail, setDetail] = useState<EventDetail | null | undefined>(undefined);
+  useEffect(() => setDetail(undefined), [eventId]);
   useEffect(() => {
     let live = true;
-    setDetail(undefined);
     api.getEvent(eventId).then((event) => live && setDetail(event), () => live && setDetail(null));
     return () => {
       live = false;
     };
-  }, [api, eventId]);
+  }, [api, eventId, dataVersion]);
 
   return (
     <aside className="detail-pane" data-testid="detail-pane" aria-label="Entry details">
@@ -32,6 +38,14 @@ export function DetailPane({ api, eventId, onClose }: DetailPaneProps) {
       </header>
       {detail === undefined && <p className="muted">Loading…</p>}
       {detail === null && <p className="muted">This entry is no longer loaded.</p>}
+      {detail?.kb && <KbSection kb={detail.kb} info={kbRules.get(detail.kb.rule)} />}
+      {detail && !detail.unparsed && (
+        <p>
+          <button type="button" onClick={onMarkBenign} data-testid="detail-mark-benign">
+            Mark as benign…
+          </button>
+        </p>
+      )}
       {detail && <DetailBody detail={detail} />}
     </aside>
   );

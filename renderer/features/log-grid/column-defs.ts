@@ -1,6 +1,7 @@
 /** The grid's columns: Event Viewer's familiar set, with the level shown as icon + word. */
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { EventRow } from '../../../shared/model/log-event';
+import { VERDICT_LABELS, type Verdict } from '../../../shared/kb/rule-schema';
 import { SEVERITY_ICONS, SEVERITY_LABELS } from '../../../shared/model/severity';
 import { formatTime } from '../../format';
 
@@ -13,11 +14,27 @@ export const COLUMN_LABELS = {
   computer: 'Computer',
   user: 'User',
   message: 'Message',
+  kb: 'KB',
 } as const;
 
 export type ColumnId = keyof typeof COLUMN_LABELS;
 
 export const COLUMN_IDS = Object.keys(COLUMN_LABELS) as ColumnId[];
+
+/** What the grid's `context` carries: the KB rule titles, looked up by id. */
+export interface GridContext {
+  ruleTitle(id: string): string | undefined;
+}
+
+const VERDICT_ICONS: Readonly<Record<Verdict, string>> = { benign: '✓', noise: '∼', 'known-issue': 'ⓘ', attention: '⚑' };
+
+/** The KB column: the verdict as a glyph, the rule's title, and why a hidden rule's entry shows. */
+export function kbText(row: EventRow | undefined, context: GridContext | undefined): string {
+  if (!row?.kb) return '';
+  const title = context?.ruleTitle(row.kb.rule) ?? row.kb.rule;
+  const flag = row.kb.flag === 'volume' ? ' — unusual volume' : row.kb.flag === 'escalated' ? ' — escalated' : '';
+  return `${VERDICT_ICONS[row.kb.verdict]} ${VERDICT_LABELS[row.kb.verdict]}${flag}: ${title}`;
+}
 
 export function levelText(row: EventRow | undefined): string {
   if (!row) return '';
@@ -40,4 +57,13 @@ export const COLUMN_DEFS: ColDef<EventRow>[] = [
   { colId: 'computer', field: 'computer', headerName: COLUMN_LABELS.computer, width: 110 },
   { colId: 'user', field: 'user', headerName: COLUMN_LABELS.user, width: 100 },
   { colId: 'message', field: 'message', headerName: COLUMN_LABELS.message, flex: 1, minWidth: 240 },
+  {
+    colId: 'kb',
+    headerName: COLUMN_LABELS.kb,
+    width: 260,
+    sortable: false,
+    valueGetter: (p) => kbText(p.data, p.context as GridContext | undefined),
+    tooltipValueGetter: (p) => kbText(p.data, p.context as GridContext | undefined) || undefined,
+    cellClass: 'kb-cell',
+  },
 ];

@@ -2,6 +2,7 @@
 import {
   AllCommunityModule,
   ModuleRegistry,
+  type CellContextMenuEvent,
   type GridApi,
   type GridReadyEvent,
   type RowClassParams,
@@ -12,7 +13,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { LogsiftApi } from '../../../shared/api';
 import type { EventRow } from '../../../shared/model/log-event';
 import type { EventQuery } from '../../../shared/model/query';
-import { COLUMN_DEFS } from './column-defs';
+import { COLUMN_DEFS, type GridContext } from './column-defs';
 import { singleFlight } from '../../api/single-flight';
 import { createEventsDatasource, RequestTracker } from './events-datasource';
 
@@ -24,18 +25,26 @@ export interface LogGridProps {
   /** Changes whenever stored entries change, so the grid re-pulls its window. */
   dataVersion: number;
   onSelect(row: EventRow): void;
+  /** Right-click on a row, at page coordinates. */
+  onRowMenu(row: EventRow, x: number, y: number): void;
+  context: GridContext;
   onGridReady(api: GridApi<EventRow>): void;
   onError(message: string): void;
 }
 
 const PAGE_SIZE = 200;
 
-function rowClass(params: RowClassParams<EventRow>): string | string[] | undefined {
-  if (!params.data) return undefined;
-  return params.data.unparsed ? ['sev-unknown', 'unparsed-row'] : `sev-${params.data.level}`;
+function rowClass(params: RowClassParams<EventRow>): string[] | undefined {
+  const row = params.data;
+  if (!row) return undefined;
+  const classes = row.unparsed ? ['sev-unknown', 'unparsed-row'] : [`sev-${row.level}`];
+  // Hidden entries the user chose to see are greyed; flagged ones stand out.
+  if (row.kb?.hidden) classes.push('kb-hidden');
+  if (row.kb?.flag) classes.push('kb-flagged');
+  return classes;
 }
 
-export function LogGrid({ api, query, dataVersion, onSelect, onGridReady, onError }: LogGridProps) {
+export function LogGrid({ api, query, dataVersion, onSelect, onRowMenu, context, onGridReady, onError }: LogGridProps) {
   const gridApi = useRef<GridApi<EventRow> | null>(null);
   const latest = useRef({ api, query, onError, onGridReady });
   latest.current = { api, query, onError, onGridReady };
@@ -81,6 +90,13 @@ export function LogGrid({ api, query, dataVersion, onSelect, onGridReady, onErro
         getRowClass={rowClass}
         rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
         onRowClicked={(event: RowClickedEvent<EventRow>) => event.data && onSelect(event.data)}
+        preventDefaultOnContextMenu
+        onCellContextMenu={(event: CellContextMenuEvent<EventRow>) => {
+          const mouse = event.event as MouseEvent | null;
+          if (event.data && mouse) onRowMenu(event.data, mouse.clientX, mouse.clientY);
+        }}
+        context={context}
+        tooltipShowDelay={500}
         onGridReady={ready}
         suppressCellFocus={false}
       />

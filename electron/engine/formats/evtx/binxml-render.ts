@@ -36,9 +36,19 @@ const NO_VALUES: SubstitutionScope = { values: [], unsafe: null };
 
 /** Renders `nodes` (a record's Binary XML) to XML text, reporting every part to `sink`. */
 export function renderRecordXml(nodes: readonly BinXmlNode[], sink: XmlEventSink): string {
-  const renderer = new XmlRenderer(sink);
+  const renderer = new XmlRenderer(sink, true);
   renderer.nodes(nodes, NO_VALUES, -1, null);
   return renderer.xml;
+}
+
+/**
+ * Reports every part of a record to `sink` without writing its XML (ingest keeps no XML: it is
+ * rendered again when the detail view asks). Returns whether the record held any element.
+ */
+export function collectRecordFields(nodes: readonly BinXmlNode[], sink: XmlEventSink): boolean {
+  const renderer = new XmlRenderer(sink, false);
+  renderer.nodes(nodes, NO_VALUES, -1, null);
+  return renderer.elements > 0;
 }
 
 /** Whether value `index` of `scope` may need escaping. */
@@ -52,11 +62,18 @@ function isEmpty(value: SubstitutionValue): boolean {
 
 class XmlRenderer {
   xml = '';
+  /** Elements rendered. */
+  elements = 0;
+  /** Characters of text and attribute values seen: bounds a record's size when no XML is kept. */
+  private chars = 0;
   private rendered = 0;
   /** A start tag is open (`<Name attr="…"`) and still needs its `>` or `/>`. */
   private startTagOpen = false;
 
-  constructor(private readonly sink: XmlEventSink) {}
+  constructor(
+    private readonly sink: XmlEventSink,
+    private readonly keepXml: boolean,
+  ) {}
 
   /** The value a substitution takes; `override` replaces one index while an array is expanded. */
   private value(index: number, scope: SubstitutionScope, overrideIndex: number, override: SubstitutionValue): SubstitutionValue {
@@ -66,7 +83,7 @@ class XmlRenderer {
 
   private content(): void {
     if (this.startTagOpen) {
-      this.xml += '>';
+      if (this.keepXml) this.xml += '>';
       this.startTagOpen = false;
     }
   }
@@ -75,7 +92,8 @@ class XmlRenderer {
   private text(text: string, xml: string): void {
     if (text === '') return;
     this.content();
-    this.xml += xml;
+    if (this.keepXml) this.xml += xml;
+    this.chars += text.length;
     this.sink.text(text);
   }
 
@@ -99,22 +117,23 @@ class XmlRenderer {
           break;
         case NODE_CHAR_REF:
           this.content();
-          this.xml += `&#${node.code};`;
+          if (this.keepXml) this.xml += `&#${node.code};`;
           this.sink.text(String.fromCharCode(node.code));
           break;
         case NODE_ENTITY_REF:
           this.content();
-          this.xml += `&${node.name};`;
+          if (this.keepXml) this.xml += `&${node.name};`;
           this.sink.text(ENTITIES[node.name] ?? `&${node.name};`);
           break;
         case NODE_CDATA:
           this.content();
-          this.xml += `<![CDATA[${node.text.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
+          if (this.keepXml) this.xml += `<![CDATA[${node.text.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
+          this.chars += node.text.length;
           this.sink.text(node.text);
           break;
         case NODE_PI:
           this.content();
-          this.xml += `<?${node.target}${node.data ? ` ${node.data}` : ''}?>`;
+          if (this.keepXml) this.xml += `<?${node.target}${node.data ? ` ${node.data}` : ''}?>`;
           break;
       }
     }
@@ -158,10 +177,11 @@ class XmlRenderer {
   }
 
   private elementOnce(element: ElementNode, scope: SubstitutionScope, overrideIndex: number, override: SubstitutionValue): void {
-    if (this.xml.length > MAX_XML_CHARS) throw new BinXmlError('record renders to more than 4 MB of XML');
+    if (this.xml.length + this.chars > MAX_XML_CHARS) throw new BinXmlError('record renders to more than 4 MB of XML');
     if (element.optionalContent.length > 0 && this.absent(element, scope, overrideIndex, override)) return;
     this.content();
-    this.xml += element.startTag;
+    this.elements++;
+    if (this.keepXml) this.xml += element.startTag;
     this.sink.open(element.name);
     const attributes = element.attributes;
     for (let i = 0; i < attributes.length; i++) {
@@ -173,9 +193,9 @@ class XmlRenderer {
     this.startTagOpen = true;
     this.nodes(element.children, scope, overrideIndex, override);
     if (this.startTagOpen) {
-      this.xml += '/>';
+      if (this.keepXml) this.xml += '/>';
       this.startTagOpen = false;
-    } else {
+    } else if (this.keepXml) {
       this.xml += element.closeTag;
     }
     this.sink.close();
@@ -187,7 +207,8 @@ class XmlRenderer {
       const value = this.value(attribute.single, scope, overrideIndex, override);
       const text = typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : '';
       if (text === '') return;
-      this.xml += attribute.prefix + (unsafe(scope, attribute.single) ? escapeAttribute(text) : text) + '"';
+      if (this.keepXml) this.xml += attribute.prefix + (unsafe(scope, attribute.single) ? escapeAttribute(text) : text) + '"';
+      this.chars += text.length;
       this.sink.attribute(attribute.name, text);
       return;
     }
@@ -220,7 +241,8 @@ class XmlRenderer {
     }
     // Event Viewer leaves out attributes whose substitution is absent (<Correlation/>, <Security/>).
     if (substituted && text === '') return;
-    this.xml += attribute.prefix + xml + '"';
+    if (this.keepXml) this.xml += attribute.prefix + xml + '"';
+    this.chars += text.length;
     this.sink.attribute(attribute.name, text);
   }
 }

@@ -11,7 +11,7 @@
 import type { ParsedEvent } from '../../../../shared/model/log-event';
 import type { DamageReport } from '../binary-format';
 import type { MessageCatalog } from '../messages/render';
-import { renderRecordXml } from './binxml-render';
+import { collectRecordFields, renderRecordXml } from './binxml-render';
 import type { ChunkContext } from './binxml-context';
 import { chunkContext } from './binxml-context';
 import { parseFragment } from './binxml-tokens';
@@ -33,6 +33,12 @@ export interface ChunkOptions {
   catalog?: MessageCatalog;
   /** Report slack-space records that cannot be read (stale data, normally not reported): for debugging. */
   slackDetails?: boolean;
+  /**
+   * Render each record's XML into the event's `raw` (default true). Ingest turns it off: the XML is
+   * rendered again on demand for the detail view, and building it for every record cost a third
+   * of the parsing.
+   */
+  xml?: boolean;
 }
 
 export interface ChunkResult {
@@ -97,7 +103,7 @@ export function parseChunk(bytes: Uint8Array, chunkNumber: number, fileOffset: n
   }
   dataEnd = Math.min(dataEnd, bytes.length);
 
-  const reader = new RecordReader(context, chunkNumber, fileOffset, options.catalog, events, damage, options.slackDetails ?? false);
+  const reader = new RecordReader(context, chunkNumber, fileOffset, options, events, damage);
   let pos = CHUNK_HEADER_SIZE;
   while (pos + RECORD_HEADER_SIZE <= dataEnd) {
     const problem = recordProblem(view, pos, bytes.length);
@@ -133,19 +139,18 @@ class RecordReader {
     private readonly context: ChunkContext,
     private readonly chunkNumber: number,
     private readonly fileOffset: number,
-    private readonly catalog: MessageCatalog | undefined,
+    private readonly options: ChunkOptions,
     private events: ParsedEvent[],
     private readonly damage: DamageReport[],
-    private readonly slackDetails: boolean,
   ) {}
 
   /** Reads the record at `pos`; returns why it could not be read ('' on success). */
-  read(pos: number, size: number, quiet: boolean): string {
+  read(pos: number, size: number, quiet: boolean, xml = this.options.xml ?? true): string {
     const { view } = this.context;
     const recordId = u64(view, pos + 8);
     let problem: string;
     try {
-      problem = this.parse(pos, size, recordId);
+      problem = this.parse(pos, size, recordId, xml);
     } catch (error) {
       problem = error instanceof Error ? error.message : String(error);
     }
@@ -167,25 +172,29 @@ class RecordReader {
    */
   readPartial(pos: number, size: number): boolean {
     const count = this.events.length;
-    if (this.read(pos, size, true) !== '') return false;
+    // With its XML, to see what the record really holds (this is rare).
+    if (this.read(pos, size, true, true) !== '') return false;
     const event = this.events[count];
     // A zero-filled body renders too (provider-less, created in 1601): that is not an event.
     const plausible = event && event.provider !== null && event.eventId !== null && event.time !== null && event.time > EARLIEST_PLAUSIBLE_TIME;
-    if (plausible && event.raw.includes('<TimeCreated SystemTime=')) return true;
+    if (plausible && event.raw.includes('<TimeCreated SystemTime=')) {
+      if (this.options.xml === false) event.raw = '';
+      return true;
+    }
     this.events.length = count;
     this.seen.delete(u64(this.context.view, pos + 8));
     return false;
   }
 
-  private parse(pos: number, size: number, recordId: number): string {
+  private parse(pos: number, size: number, recordId: number, withXml: boolean): string {
     if (size === EMPTY_RECORD_SIZE) return 'no event data (zero data size)';
     const { view } = this.context;
     const nodes = parseFragment(this.context, pos + RECORD_HEADER_SIZE, pos + size - 4, false, 0);
     this.fields.reset();
-    const xml = renderRecordXml(nodes, this.fields);
-    if (xml === '') return 'no event XML in the record';
+    const xml = withXml ? renderRecordXml(nodes, this.fields) : '';
+    if (withXml ? xml === '' : !collectRecordFields(nodes, this.fields)) return 'no event XML in the record';
     const writtenTime = filetimeToMs(view.getUint32(pos + 16, true), view.getUint32(pos + 20, true));
-    this.events.push(buildEvent(this.fields, xml, { recordId, writtenTime, fileOffset: this.fileOffset + pos }, this.catalog));
+    this.events.push(buildEvent(this.fields, xml, { recordId, writtenTime, fileOffset: this.fileOffset + pos }, this.options.catalog));
     return '';
   }
 
@@ -201,7 +210,7 @@ class RecordReader {
     this.events = recovered;
     for (let pos = findRecord(bytes, view, from, bytes.length); pos >= 0; ) {
       const size = view.getUint32(pos + 4, true);
-      if (!this.seen.has(u64(view, pos + 8))) this.read(pos, size, !this.slackDetails);
+      if (!this.seen.has(u64(view, pos + 8))) this.read(pos, size, !(this.options.slackDetails ?? false));
       pos = findRecord(bytes, view, pos + size, bytes.length);
     }
     this.events = main;

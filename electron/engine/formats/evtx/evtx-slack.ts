@@ -14,7 +14,7 @@ const MAX_HELD_EVENTS = 50_000;
 const NO_TIME = 0xffff_ffff;
 
 /** A chunk's record ids (sorted) and their times in seconds. */
-interface ChunkIndex {
+export interface ChunkIndex {
   readonly low: number;
   readonly high: number;
   readonly ids: Float64Array;
@@ -25,6 +25,33 @@ function secondsOf(time: number | null): number {
   return time === null ? NO_TIME : Math.floor(time / 1000) >>> 0;
 }
 
+/** Which records a chunk's records area held; undefined when none has an id. */
+export function chunkIndex(events: readonly ParsedEvent[]): ChunkIndex | undefined {
+  let count = 0;
+  for (const event of events) if (event.recordId !== null) count++;
+  if (count === 0) return undefined;
+  const ids = new Float64Array(count);
+  const seconds = new Uint32Array(count);
+  let sorted = true;
+  let i = 0;
+  for (const event of events) {
+    if (event.recordId === null) continue;
+    ids[i] = event.recordId;
+    seconds[i] = secondsOf(event.time);
+    if (i > 0 && (ids[i - 1] as number) > event.recordId) sorted = false;
+    i++;
+  }
+  if (!sorted) {
+    // Records are written in id order; only odd files need this.
+    const order = Array.from({ length: count }, (_, k) => k).sort((a, b) => (ids[a] as number) - (ids[b] as number));
+    const sortedIds = Float64Array.from(order, (k) => ids[k] as number);
+    const sortedSeconds = Uint32Array.from(order, (k) => seconds[k] as number);
+    ids.set(sortedIds);
+    seconds.set(sortedSeconds);
+  }
+  return { low: ids[0] as number, high: ids[count - 1] as number, ids, seconds };
+}
+
 /** Collects slack-space events during a file and emits the ones that are not duplicates. */
 export class SlackRecovery {
   private readonly chunks: ChunkIndex[] = [];
@@ -33,31 +60,9 @@ export class SlackRecovery {
 
   constructor(private readonly sink: BinaryParseSink) {}
 
-  /** Remembers which records a chunk's records area held. */
-  chunkRead(events: readonly ParsedEvent[]): void {
-    let count = 0;
-    for (const event of events) if (event.recordId !== null) count++;
-    if (count === 0) return;
-    const ids = new Float64Array(count);
-    const seconds = new Uint32Array(count);
-    let sorted = true;
-    let i = 0;
-    for (const event of events) {
-      if (event.recordId === null) continue;
-      ids[i] = event.recordId;
-      seconds[i] = secondsOf(event.time);
-      if (i > 0 && (ids[i - 1] as number) > event.recordId) sorted = false;
-      i++;
-    }
-    if (!sorted) {
-      // Records are written in id order; only odd files need this.
-      const order = Array.from({ length: count }, (_, k) => k).sort((a, b) => (ids[a] as number) - (ids[b] as number));
-      const sortedIds = Float64Array.from(order, (k) => ids[k] as number);
-      const sortedSeconds = Uint32Array.from(order, (k) => seconds[k] as number);
-      ids.set(sortedIds);
-      seconds.set(sortedSeconds);
-    }
-    this.chunks.push({ low: ids[0] as number, high: ids[count - 1] as number, ids, seconds });
+  /** Remembers which records a chunk's records area held (see chunkIndex). */
+  chunkRead(index: ChunkIndex | undefined): void {
+    if (index) this.chunks.push(index);
   }
 
   /** Holds a chunk's slack-space events until flush(). */

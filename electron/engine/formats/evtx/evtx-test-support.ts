@@ -3,9 +3,10 @@
  * chunk offsets, as Windows writes them) and a runner that parses bytes through the plugin.
  */
 import type { ParsedEvent } from '../../../../shared/model/log-event';
-import type { DamageReport } from '../binary-format';
+import type { DamageReport, UnitRunner } from '../binary-format';
 import type { ParseContext } from '../format';
 import { evtx } from './evtx';
+import { evtxUnits, type ChunkGroupInput } from './evtx-units';
 
 /** Writes Binary XML tokens as bytes that will sit at chunk offset `base`. */
 export class BinXmlWriter {
@@ -101,9 +102,31 @@ export interface ParseOutcome {
   progress: number[];
 }
 
+/**
+ * A UnitRunner on the test's own thread, for the helper-thread path without threads: units
+ * finish in scrambled order (as on real helpers) and their events reach `events` when delivered.
+ */
+export async function unitsHere(context: ParseContext, events: ParsedEvent[], parallelism = 3): Promise<UnitRunner> {
+  const parser = await evtxUnits.prepare(context);
+  let units = 0;
+  return {
+    parallelism,
+    run(input, transfer) {
+      const parsed: ParsedEvent[] = [];
+      const summary = parser.parse(structuredClone(input as ChunkGroupInput, { transfer }), (some) => parsed.push(...some));
+      const delay = (units++ * 7) % 5;
+      return new Promise((resolve) =>
+        setTimeout(() => resolve({ summary, events: parsed.length, deliver: async () => void events.push(...parsed) }), delay),
+      );
+    },
+  };
+}
+
 /** Parses `bytes` as a whole .evtx file through the plugin, reading it 64 KiB at a time. */
-export async function parseBytes(bytes: Uint8Array, context: Partial<ParseContext> = {}): Promise<ParseOutcome> {
+export async function parseBytes(bytes: Uint8Array, context: Partial<ParseContext> = {}, options: { units?: boolean } = {}): Promise<ParseOutcome> {
   const outcome: ParseOutcome = { events: [], damage: [], progress: [] };
+  const fullContext = { fileName: 'test.evtx', modifiedTime: 0, options: {}, ...context };
+  const units = options.units ? await unitsHere(fullContext, outcome.events) : undefined;
   await evtx.parse(
     {
       size: bytes.length,
@@ -112,11 +135,12 @@ export async function parseBytes(bytes: Uint8Array, context: Partial<ParseContex
       },
     },
     {
+      units,
       event: (event) => outcome.events.push(event),
       damaged: (report) => outcome.damage.push(report),
       progress: (done) => outcome.progress.push(done),
     },
-    { fileName: 'test.evtx', modifiedTime: 0, options: {}, ...context },
+    fullContext,
   );
   return outcome;
 }

@@ -1,18 +1,18 @@
 /**
  * Windows XML Event Log (.evtx) reader: a 4 KiB file header, then 64 KiB chunks read one at a time
- * (each read lets the pipeline hand on what was parsed) and parsed independently by parseChunk.
+ * (each read lets the pipeline hand on what was parsed) and parsed independently by parseChunk —
+ * on helper threads, a run of chunks at a time, when the reader offers them (sink.units).
  * Damage never stops the file: a bad header is ignored, a bad chunk is skipped, a bad record is
  * reported and the chunk scanned on for the next one; all of it goes to sink.damaged.
  */
-import type { BinaryFormatPlugin, BinaryParseSink, RandomAccessFile } from '../binary-format';
+import type { BinaryFormatPlugin, BinaryParseSink, RandomAccessFile, UnitOutcome, UnitRunner } from '../binary-format';
 import type { ParseContext } from '../format';
-import { loadLocaleMetaData } from '../messages/locale-metadata';
 import type { MessageCatalog } from '../messages/render';
 import { crc32, hasSignature, isZeroFilled } from './evtx-bytes';
-import type { ChunkResult } from './evtx-chunk';
 import { CHUNK_HEADER_SIZE, CHUNK_SIGNATURE, CHUNK_SIZE, parseChunk } from './evtx-chunk';
 import { FILE_HEADER_BLOCK_SIZE, FILE_SIGNATURE, readFileHeader } from './evtx-file-header';
 import { SlackRecovery } from './evtx-slack';
+import { catalogFor, evtxUnits, parseChunkForFile, type ChunkGroupInput, type ChunkInput, type ChunkSummary } from './evtx-units';
 
 /** Detection: a whole log, or a chunk carved out of one. */
 export function detectEvtx(head: Uint8Array): number {
@@ -34,18 +34,8 @@ function findChunkSignature(bytes: Uint8Array): number {
   return -1;
 }
 
-async function catalogFor(context: ParseContext): Promise<MessageCatalog | undefined> {
-  try {
-    return await loadLocaleMetaData(context, context.fileName);
-  } catch {
-    // Messages are a nicety: without them the insertion strings are shown.
-    return undefined;
-  }
-}
-
 /** Reads every chunk of `file`, in file order. */
 async function parseEvtx(file: RandomAccessFile, sink: BinaryParseSink, context: ParseContext): Promise<void> {
-  const catalog = await catalogFor(context);
   const head = await file.read(0, FILE_HEADER_BLOCK_SIZE);
   let offset = 0;
   if (!hasSignature(head, 0, CHUNK_SIGNATURE)) {
@@ -57,6 +47,7 @@ async function parseEvtx(file: RandomAccessFile, sink: BinaryParseSink, context:
     }
   }
   const slack = new SlackRecovery(sink);
+  const chunks = sink.units ? new ChunksOnHelpers(sink, sink.units, slack) : new ChunksHere(sink, slack, await catalogFor(context));
   for (let chunkNumber = 0; offset < file.size; chunkNumber++) {
     const bytes = await file.read(offset, CHUNK_SIZE);
     if (bytes.length === 0) break;
@@ -81,25 +72,96 @@ async function parseEvtx(file: RandomAccessFile, sink: BinaryParseSink, context:
       // The missing bytes are not in the file: the cut record is reported by parseChunk.
       sink.damaged({ offset: offset + bytes.length, length: 0, reason: `chunk ${chunkNumber}: file ends after ${bytes.length} of its ${CHUNK_SIZE} bytes (truncated)` });
     }
-    let result: ChunkResult;
-    try {
-      result = parseChunk(bytes, chunkNumber, offset, { catalog });
-    } catch (error) {
-      // parseChunk reports damage itself; this is the last resort so that one chunk never ends the file.
-      sink.damaged({ offset, length: bytes.length, reason: `chunk ${chunkNumber}: could not be read (${error instanceof Error ? error.message : String(error)}), skipped` });
-      offset += bytes.length;
-      continue;
-    }
-    // The record's XML is rendered again on demand for the detail view (recordText): storing it
-    // for every record cost several times the parsing itself.
-    for (const event of result.events) sink.event({ ...event, raw: '' });
-    for (const report of result.damage) sink.damaged(report);
-    slack.chunkRead(result.events);
-    if (result.recovered.length > 0) slack.add(chunkNumber, result.slackOffset, result.recovered);
-    offset += bytes.length;
+    const length = bytes.length;
+    // After this the bytes may belong to a helper thread (transferred, so detached here).
+    await chunks.add({ bytes, chunkNumber, offset });
+    offset += length;
     sink.progress(offset);
   }
+  await chunks.finish();
   slack.flush();
+}
+
+/** What a chunk leaves to the whole file: damage, and the record index and slack-space records. */
+function finishChunk(sink: BinaryParseSink, slack: SlackRecovery, summary: ChunkSummary): void {
+  for (const report of summary.damage) sink.damaged(report);
+  slack.chunkRead(summary.index);
+  if (summary.recovered.length > 0) slack.add(summary.chunkNumber, summary.slackOffset, summary.recovered);
+}
+
+interface ChunkQueue {
+  add(chunk: ChunkInput): Promise<void>;
+  finish(): Promise<void>;
+}
+
+/** Chunks parsed on the reading thread, one by one. */
+class ChunksHere implements ChunkQueue {
+  constructor(
+    private readonly sink: BinaryParseSink,
+    private readonly slack: SlackRecovery,
+    private readonly catalog: MessageCatalog | undefined,
+  ) {}
+
+  add(chunk: ChunkInput): Promise<void> {
+    const { events, summary } = parseChunkForFile(chunk, this.catalog);
+    for (const event of events) this.sink.event(event);
+    finishChunk(this.sink, this.slack, summary);
+    return Promise.resolve();
+  }
+
+  finish(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/** Chunks in the first unit: small, so that the first rows show at once. */
+const FIRST_UNIT_CHUNKS = 2;
+/** Chunks in later units (2 MiB): large enough that handing them over costs little. */
+const UNIT_CHUNKS = 32;
+
+/**
+ * Chunks parsed on helper threads, a run of chunks per unit, several units at a time. Units are
+ * delivered in file order, so the store sees the same order as when parsing on one thread.
+ */
+class ChunksOnHelpers implements ChunkQueue {
+  private group: ChunkInput[] = [];
+  private units = 0;
+  private readonly inFlight: Promise<UnitOutcome>[] = [];
+
+  constructor(
+    private readonly sink: BinaryParseSink,
+    private readonly runner: UnitRunner,
+    private readonly slack: SlackRecovery,
+  ) {}
+
+  async add(chunk: ChunkInput): Promise<void> {
+    // The bytes move to the helper: they must own their buffer alone.
+    const owned = chunk.bytes.byteOffset === 0 && chunk.bytes.byteLength === chunk.bytes.buffer.byteLength;
+    this.group.push(owned ? chunk : { ...chunk, bytes: chunk.bytes.slice() });
+    if (this.group.length >= (this.units === 0 ? FIRST_UNIT_CHUNKS : UNIT_CHUNKS)) await this.dispatch();
+  }
+
+  async finish(): Promise<void> {
+    if (this.group.length > 0) await this.dispatch();
+    while (this.inFlight.length > 0) await this.deliverOldest();
+  }
+
+  private async dispatch(): Promise<void> {
+    const input: ChunkGroupInput = { chunks: this.group };
+    this.group = [];
+    this.units++;
+    const outcome = this.runner.run(input, input.chunks.map((chunk) => chunk.bytes.buffer as ArrayBuffer));
+    // Rejections are taken when the unit's turn comes, in order.
+    outcome.catch(() => undefined);
+    this.inFlight.push(outcome);
+    if (this.inFlight.length > this.runner.parallelism) await this.deliverOldest();
+  }
+
+  private async deliverOldest(): Promise<void> {
+    const outcome = await this.inFlight.shift()!;
+    await outcome.deliver();
+    for (const summary of outcome.summary as ChunkSummary[]) finishChunk(this.sink, this.slack, summary);
+  }
 }
 
 /** The XML of the record that starts at `position` (an event's `line`), from its chunk. */
@@ -122,4 +184,5 @@ export const evtx: BinaryFormatPlugin = {
   detect: (head) => detectEvtx(head),
   parse: parseEvtx,
   recordText: recordXml,
+  units: evtxUnits,
 };
