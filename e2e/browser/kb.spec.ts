@@ -51,6 +51,7 @@ test('hides known-benign 9221 resets with a count, reveals them, and keeps a rul
   const editor = page.getByTestId('rule-editor');
   await expect(page.getByTestId('rule-providers')).toHaveValue('MSExchangeIS');
   await expect(page.getByTestId('rule-event-ids')).toHaveValue('1000');
+  await page.screenshot({ path: join(ROOT, 'test-results', 'kb-rule-editor.png') });
   await page.getByTestId('rule-message').fill('(unclosed');
   await page.getByTestId('rule-save').click();
   await expect(page.getByTestId('rule-problem')).toContainText('match.message');

@@ -150,6 +150,8 @@ export class Engine implements EngineApi {
   async closeSource(sourceId: number): Promise<void> {
     if (!this.sources.delete(sourceId)) return;
     await this.store.removeSource(sourceId);
+    // Fewer entries can bring a burst back under its guard.
+    this.kb.batchStored();
     this.announceSources();
     this.announceEvents();
   }
@@ -275,7 +277,7 @@ export class Engine implements EngineApi {
             await this.store.appendSpooled(source.id, batch);
             source.events += batch.events;
             source.unparsed += batch.unparsed;
-            this.kb.batchStored();
+            if (batch.classified > 0) this.kb.batchStored();
             this.scheduleChange();
           } finally {
             await rm(batch.path, { force: true });

@@ -53,11 +53,12 @@ describe('KbMatcher', () => {
     expect(withUser.classify(event({ message, level: 'error' }))?.rule.id).toBe('mine');
   });
 
-  it('skips disabled rules and applies rules without provider or event ID to everything', () => {
+  it('skips disabled rules, and applies rules without provider or event ID to text-log lines only', () => {
     const off = new KbMatcher([{ rule: { ...benign, enabled: false }, origin: 'builtin' }]);
     expect(off.classify(event({ data: ['10054'] }))).toBeUndefined();
     const text = new KbMatcher([{ rule: rule('idle', { message: '\\bTimer_ConnectionIdle\\s*$' }), origin: 'builtin' }]);
     expect(text.classify(event({ provider: null, eventId: null, message: '2024-01-01 00:00:00 1.2.3.4 80 - - Timer_ConnectionIdle ' }))?.rule.id).toBe('idle');
+    expect(text.classify(event({ message: 'reason: Timer_ConnectionIdle' }))).toBeUndefined();
   });
 });
 

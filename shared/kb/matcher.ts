@@ -180,14 +180,15 @@ const ANY = '*';
 /**
  * What an entry needs for some rule to apply to it: `provider#eventId` (provider lower-cased,
  * event ID's low 16 bits) among `pairs`, its provider among `providers`, its event ID among
- * `eventIds`, or its message containing one of `literals` (any case); `everything`: no shortcut.
+ * `eventIds`, or — entries without a provider — its message containing one of `literals` (any
+ * case), or anything at all when `everyTextLine`.
  */
 export interface KbCandidates {
   pairs: string[];
   providers: string[];
   eventIds: number[];
   literals: string[];
-  everything: boolean;
+  everyTextLine: boolean;
 }
 
 /** The rules in force, indexed for classification. */
@@ -222,25 +223,25 @@ export class KbMatcher {
     else this.index.set(key, [rule]);
   }
 
-  /** The rule that applies to `event`, or undefined. */
+  /** The rule that applies to `event`, or undefined. Runs for every entry at ingest: kept lean. */
   classify(event: KbEvent): RuleEntry | undefined {
     const provider = event.provider === null ? ANY : event.provider.toLowerCase();
     const eventId = event.eventId === null ? ANY : String(event.eventId & 0xffff);
+    const exact = provider !== ANY && eventId !== ANY ? this.index.get(`${provider}#${eventId}`) : undefined;
+    const byProvider = provider !== ANY ? this.index.get(`${provider}#${ANY}`) : undefined;
+    const byEventId = eventId !== ANY ? this.index.get(`${ANY}#${eventId}`) : undefined;
+    // Rules that name neither provider nor event ID are for text-log lines, which have no provider.
+    const unindexed = provider === ANY && this.unindexed.length > 0 ? this.unindexed : undefined;
+    if (!exact && !byProvider && !byEventId && !unindexed) return undefined;
     const candidate = new Candidate(event);
     let best: CompiledRule | undefined;
-    const consider = (rules: readonly CompiledRule[] | undefined): void => {
-      if (!rules) return;
+    for (const rules of [exact, byProvider, byEventId, unindexed]) {
+      if (!rules) continue;
       for (const rule of rules) {
         if (best && rule.rank >= best.rank) continue;
         if (rule.alternatives.some((match) => matches(candidate, match))) best = rule;
       }
-    };
-    if (provider !== ANY) {
-      if (eventId !== ANY) consider(this.index.get(`${provider}#${eventId}`));
-      consider(this.index.get(`${provider}#${ANY}`));
     }
-    if (eventId !== ANY) consider(this.index.get(`${ANY}#${eventId}`));
-    consider(this.unindexed);
     return best?.entry;
   }
 
@@ -256,8 +257,8 @@ export class KbMatcher {
       else pairs.push(key);
     }
     const literals = this.unindexed.flatMap((rule) => rule.alternatives.map((match) => match.messageLiteral));
-    const everything = literals.some((literal) => literal === undefined);
-    return { pairs, providers, eventIds, literals: literals.filter((l): l is string => l !== undefined), everything };
+    const everyTextLine = literals.some((literal) => literal === undefined);
+    return { pairs, providers, eventIds, literals: literals.filter((l): l is string => l !== undefined), everyTextLine };
   }
 
   /** A rule by id. */

@@ -44,7 +44,11 @@ export const DataConditionSchema = z.strictObject({
   pattern,
 });
 
-/** What an entry must hold for the rule to apply; every stated condition must hold. */
+/**
+ * What an entry must hold for the rule to apply; every stated condition must hold. A condition set
+ * that names neither providers nor event IDs applies to text-log lines only (entries without a
+ * provider): Windows events are always matched by provider or event ID.
+ */
 export const MatchSchema = z
   .strictObject({
     /** Provider / source names, compared case-insensitively. */

@@ -22,6 +22,32 @@ export function severityCode(severity: Severity): number {
   return SEVERITIES.indexOf(severity);
 }
 
+/**
+ * Windows event Level (System/Level): 0 LogAlways (no level; shown as Information unless the audit
+ * keywords say otherwise), 1 Critical, 2 Error, 3 Warning, 4 Informational, 5 Verbose. Other
+ * values are provider-defined: undefined.
+ */
+export function severityFromWindowsLevel(level: number): Severity | undefined {
+  const levels: readonly Severity[] = ['information', 'critical', 'error', 'warning', 'information', 'verbose'];
+  return Number.isInteger(level) ? levels[level] : undefined;
+}
+
+/**
+ * Legacy EVENTLOG types (EVENTLOGRECORD.EventType, ReportEvent's wType, .NET EventLogEntryType):
+ * 0 success and 4 information, 1 error, 2 warning, 8 audit success, 16 audit failure.
+ */
+export function severityFromEventType(type: number): Severity | undefined {
+  const types: Readonly<Record<number, Severity>> = { 0: 'information', 1: 'error', 2: 'warning', 4: 'information', 8: 'audit-success', 16: 'audit-failure' };
+  return types[type];
+}
+
+/** Syslog severities (RFC 5424; the low 3 bits of a PRI): 0–2 critical, 3 error, 4 warning, 5–6 information, 7 verbose. */
+export function severityFromSyslog(severity: number): Severity | undefined {
+  if (!Number.isInteger(severity) || severity < 0 || severity > 7) return undefined;
+  const levels: readonly Severity[] = ['critical', 'critical', 'critical', 'error', 'warning', 'information', 'information', 'verbose'];
+  return levels[severity];
+}
+
 /** The severity for a stored integer; out-of-range codes read as 'unknown'. */
 export function severityFromCode(code: number): Severity {
   return SEVERITIES[code] ?? 'unknown';

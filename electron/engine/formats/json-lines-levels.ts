@@ -4,7 +4,7 @@
  * Windows audit keywords.
  */
 import type { Severity } from '../../../shared/model/severity';
-import { severityFromWord } from '../../../shared/model/severity';
+import { severityFromEventType, severityFromSyslog, severityFromWindowsLevel, severityFromWord } from '../../../shared/model/severity';
 import type { JsonValue } from './json-lines-values';
 
 /** Windows keyword bits that make an event an audit success or failure (winmeta.xml). */
@@ -41,19 +41,9 @@ export function severityFromBunyanLevel(level: number): Severity | undefined {
 }
 
 /** syslog severities (journald PRIORITY): 0 emerg … 7 debug. */
-export function severityFromSyslogPriority(priority: number): Severity | undefined {
-  if (!Number.isInteger(priority) || priority < 0 || priority > 7) return undefined;
-  if (priority <= 2) return 'critical';
-  if (priority === 3) return 'error';
-  if (priority === 4) return 'warning';
-  return priority === 7 ? 'verbose' : 'information';
-}
+export const severityFromSyslogPriority = severityFromSyslog;
 
-/** Windows Level: 0 LogAlways (shown as Information), 1 Critical, 2 Error, 3 Warning, 4 Information, 5 Verbose. */
-export function severityFromWindowsLevel(level: number): Severity | undefined {
-  const levels: readonly Severity[] = ['information', 'critical', 'error', 'warning', 'information', 'verbose'];
-  return Number.isInteger(level) ? levels[level] : undefined;
-}
+export { severityFromWindowsLevel };
 
 /** nxlog SeverityValue: 1 DEBUG, 2 INFO, 3 WARNING, 4 ERROR, 5 CRITICAL. */
 export function severityFromNxlogValue(value: number): Severity | undefined {
@@ -63,8 +53,7 @@ export function severityFromNxlogValue(value: number): Severity | undefined {
 
 /** .NET EventLogEntryType (Get-EventLog): 1 Error, 2 Warning, 4 Information, 8 SuccessAudit, 16 FailureAudit. */
 export function severityFromEntryType(value: number): Severity | undefined {
-  const types: Readonly<Record<number, Severity>> = { 1: 'error', 2: 'warning', 4: 'information', 8: 'audit-success', 16: 'audit-failure' };
-  return types[value];
+  return value === 0 ? undefined : severityFromEventType(value);
 }
 
 /**

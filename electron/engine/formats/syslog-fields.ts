@@ -3,7 +3,7 @@
  * that files without a PRI carry instead, mapped onto Logsift's severity scale.
  */
 import type { Severity } from '../../../shared/model/severity';
-import { severityFromWord } from '../../../shared/model/severity';
+import { severityFromSyslog, severityFromWord } from '../../../shared/model/severity';
 
 /** Facility names as syslog.conf and rsyslog spell them, indexed by facility number. */
 const FACILITY_NAMES: readonly string[] = [
@@ -36,17 +36,6 @@ const FACILITY_NAMES: readonly string[] = [
 /** Severity names as syslog.conf spells them, indexed by severity number (0 emerg … 7 debug). */
 const SEVERITY_NAMES: readonly string[] = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug'];
 
-const SEVERITY_LEVELS: readonly Severity[] = [
-  'critical',
-  'critical',
-  'critical',
-  'error',
-  'warning',
-  'information',
-  'information',
-  'verbose',
-];
-
 /** The largest valid PRI: facility 23 (local7), severity 7 (debug). */
 export const MAX_PRIORITY = 191;
 
@@ -62,7 +51,7 @@ export function severityName(priority: number): string {
 
 /** The Logsift level for a PRI value: 0–2 critical, 3 error, 4 warning, 5–6 information, 7 verbose. */
 export function levelOfPriority(priority: number): Severity {
-  return SEVERITY_LEVELS[priority & 7]!;
+  return severityFromSyslog(priority & 7)!;
 }
 
 /**

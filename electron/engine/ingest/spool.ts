@@ -18,6 +18,8 @@ export interface SpooledBatch {
   count: number;
   events: number;
   unparsed: number;
+  /** Entries a KB rule matched. */
+  classified: number;
 }
 
 /** Column names (in file order) and DuckDB types of the spool files. */
@@ -111,6 +113,7 @@ export class SpoolWriter {
   private rows = 0;
   private events = 0;
   private unparsed = 0;
+  private classified = 0;
   private bytes = 0;
   private files = 0;
 
@@ -123,7 +126,9 @@ export class SpoolWriter {
 
   add(items: readonly IngestItem[]): void {
     for (const item of items) {
-      const line = spoolLine(item, this.rows++, item.kind === 'event' ? this.classify(item.event) : null);
+      const rule = item.kind === 'event' ? this.classify(item.event) : null;
+      if (rule !== null) this.classified++;
+      const line = spoolLine(item, this.rows++, rule);
       this.text += this.text.length === 0 && this.encoded.length === 0 ? line : `\n${line}`;
       if (item.kind === 'event') this.events++;
       else this.unparsed++;
@@ -153,11 +158,12 @@ export class SpoolWriter {
     this.encodeText();
     const path = join(this.dir, `${this.prefix}-${this.files++}.tsv`);
     const parts = this.encoded;
-    const batch = { path, count: this.rows, events: this.events, unparsed: this.unparsed };
+    const batch = { path, count: this.rows, events: this.events, unparsed: this.unparsed, classified: this.classified };
     this.encoded = [];
     this.rows = 0;
     this.events = 0;
     this.unparsed = 0;
+    this.classified = 0;
     this.bytes = 0;
     await writeFile(path, parts);
     return batch;

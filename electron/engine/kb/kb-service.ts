@@ -81,7 +81,7 @@ export class KbService {
     return ids.length;
   }
 
-  /** A batch was stored: burst and escalation flags are worked out again shortly. */
+  /** Classified entries were stored or removed: burst and escalation flags are worked out again shortly. */
   batchStored(): void {
     if (this.flagTimer) return;
     this.flagTimer = setTimeout(() => {

@@ -183,13 +183,13 @@ function sqlString(text: string): string {
  * `classified` those that have a rule now (it may be gone): the rest need not be read again.
  */
 function candidateFilter(matcher: KbMatcher, classified: boolean): string {
-  const { pairs, providers, eventIds, literals, everything } = matcher.candidates();
-  if (everything) return 'TRUE';
+  const { pairs, providers, eventIds, literals, everyTextLine } = matcher.candidates();
   const clauses = classified ? ['kb_rule IS NOT NULL'] : ['FALSE'];
+  if (everyTextLine) clauses.push('provider IS NULL');
   if (pairs.length > 0) clauses.push(`(lower(provider) || '#' || (event_id & 65535)) IN (${pairs.map(sqlString).join(', ')})`);
   if (providers.length > 0) clauses.push(`lower(provider) IN (${providers.map(sqlString).join(', ')})`);
   if (eventIds.length > 0) clauses.push(`(event_id & 65535) IN (${eventIds.map((id) => String(Math.trunc(id))).join(', ')})`);
-  for (const literal of literals) clauses.push(`message ILIKE ${sqlString(`%${literal.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} ESCAPE '\\'`);
+  for (const literal of everyTextLine ? [] : literals) clauses.push(`provider IS NULL AND message ILIKE ${sqlString(`%${literal.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} ESCAPE '\\'`);
   return clauses.join(' OR ');
 }
 

@@ -2,6 +2,7 @@
 import { useRef, useState } from 'react';
 import type { LogsiftApi } from '../../../shared/api';
 import { VERDICT_LABELS, type KbRuleInput } from '../../../shared/kb/rule-schema';
+import type { KbRuleInfo } from '../../../shared/model/kb';
 import { formatCount } from '../../format';
 import type { KbView } from './use-kb';
 
@@ -38,9 +39,13 @@ export function RulesManager({ api, kb, onEdit, onClose }: RulesManagerProps) {
   };
 
   const needle = filter.trim().toLowerCase();
-  const rules = (kb.state?.rules ?? []).filter(
-    ({ rule }) => !needle || `${rule.id} ${rule.title} ${JSON.stringify(rule.match)}`.toLowerCase().includes(needle),
-  );
+  // Your rules first, then the rules that matched something, each group in its own order.
+  const rank = (info: KbRuleInfo) => (info.origin === 'user' ? 0 : info.matched > 0 ? 1 : 2);
+  const rules = (kb.state?.rules ?? [])
+    .filter(({ rule }) => !needle || `${rule.id} ${rule.title} ${JSON.stringify(rule.match)}`.toLowerCase().includes(needle))
+    .map((info, order) => ({ info, order }))
+    .sort((a, b) => rank(a.info) - rank(b.info) || a.order - b.order)
+    .map(({ info }) => info);
   return (
     <div className="dialog-backdrop">
       <div className="dialog rules-manager" role="dialog" aria-modal="true" aria-label="Knowledge-base rules" data-testid="rules-manager">

@@ -5,23 +5,14 @@
  */
 import type { ParsedEvent } from '../../../../shared/model/log-event';
 import type { Severity } from '../../../../shared/model/severity';
-import { SEVERITY_LABELS } from '../../../../shared/model/severity';
+import { SEVERITY_LABELS, severityFromEventType } from '../../../../shared/model/severity';
 import { renderMessage } from '../messages/render';
 import type { EvtRecord } from './evt-record';
 
-/** Legacy event types (EVENTLOG_*_TYPE); 0 is EVENTLOG_SUCCESS, which Event Viewer shows as Information. */
-const EVENT_TYPES: ReadonlyMap<number, Severity> = new Map<number, Severity>([
-  [0, 'information'],
-  [1, 'error'],
-  [2, 'warning'],
-  [4, 'information'],
-  [8, 'audit-success'],
-  [16, 'audit-failure'],
-]);
-
 /** The severity for an event type; unknown for values no Windows version writes. */
 export function levelOfEventType(eventType: number): Severity {
-  return EVENT_TYPES.get(eventType) ?? 'unknown';
+  // 0 (EVENTLOG_SUCCESS) is what the Event Viewer shows as Information too.
+  return severityFromEventType(eventType) ?? 'unknown';
 }
 
 /**

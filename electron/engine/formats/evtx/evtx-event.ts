@@ -5,13 +5,12 @@
  */
 import type { ParsedEvent } from '../../../../shared/model/log-event';
 import type { Severity } from '../../../../shared/model/severity';
-import { severityFromWord } from '../../../../shared/model/severity';
+import { severityFromWindowsLevel, severityFromWord } from '../../../../shared/model/severity';
 import type { MessageCatalog } from '../messages/render';
 import { renderMessage } from '../messages/render';
 import type { EventFieldCollector } from './evtx-event-fields';
 
 /** Windows Level values (winmeta.xml): 0 LogAlways, 1 Critical … 5 Verbose. */
-const LEVELS: readonly Severity[] = ['information', 'critical', 'error', 'warning', 'information', 'verbose'];
 /** Keyword bits 52 and 53 (audit failure/success) as bits of the mask's upper 32 bits. */
 const AUDIT_FAILURE_HIGH_BIT = 0x0010_0000;
 const AUDIT_SUCCESS_HIGH_BIT = 0x0020_0000;
@@ -62,7 +61,7 @@ function severityOf(fields: EventFieldCollector): Severity {
   const audit = auditFromMask(fields.keywords) ?? auditFromWords(fields.renderedKeywords);
   if (audit) return audit;
   const level = integer(fields.level);
-  const fromNumber = level === null ? undefined : LEVELS[level];
+  const fromNumber = level === null ? undefined : severityFromWindowsLevel(level);
   if (fromNumber) return fromNumber;
   return (fields.renderedLevel && severityFromWord(fields.renderedLevel)) || 'unknown';
 }
