@@ -28,6 +28,7 @@ await Promise.all([
       cli: join(root, 'electron/cli/cli.ts'),
       'ingest-worker': join(root, 'electron/engine/ingest/ingest-worker.ts'),
       'unit-worker': join(root, 'electron/engine/ingest/unit-worker.ts'),
+      'tail-worker': join(root, 'electron/engine/tail/tail-worker.ts'),
       main: join(root, 'electron/main.ts'),
     },
     outdir,

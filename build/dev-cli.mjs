@@ -12,7 +12,7 @@ const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 const outdir = mkdtempSync(join(tmpdir(), 'logsift-dev-'));
 try {
   await build({
-    entryPoints: { cli: join(root, 'electron/cli/cli.ts'), 'ingest-worker': join(root, 'electron/engine/ingest/ingest-worker.ts'), 'unit-worker': join(root, 'electron/engine/ingest/unit-worker.ts') },
+    entryPoints: { cli: join(root, 'electron/cli/cli.ts'), 'ingest-worker': join(root, 'electron/engine/ingest/ingest-worker.ts'), 'unit-worker': join(root, 'electron/engine/ingest/unit-worker.ts'), 'tail-worker': join(root, 'electron/engine/tail/tail-worker.ts') },
     outdir,
     bundle: true,
     platform: 'node',

@@ -46,20 +46,29 @@ async function start(): Promise<void> {
     });
     return result.canceled ? [] : engine.openPaths(result.filePaths, { expandDirectories: false });
   };
+  const watchWithDialog = async (): Promise<Awaited<ReturnType<LogsiftApi['watchFolderDialog']>>> => {
+    const result = await dialog.showOpenDialog(window, { title: 'Watch a folder', properties: ['openDirectory'] });
+    const [folder] = result.filePaths;
+    return result.canceled || !folder ? null : engine.watchFolder(folder, {});
+  };
   const api = composeApi(engine, {
     getHostInfo: async () => ({ mode: 'electron', version: LOGSIFT_VERSION, canPickFiles: true }),
     openFileDialog: openWithDialog,
+    watchFolderDialog: watchWithDialog,
   });
   registerApi(api, isTrusted);
-  registerDroppedPaths(isTrusted, (paths) => engine.openPaths(paths, { expandDirectories: true }));
+  // A dropped folder is watched; dropped files are opened.
+  registerDroppedPaths(isTrusted, (paths) => engine.openOrWatch(paths));
   forwardEvents(engine, window.webContents);
-  await buildMenu(engine, openWithDialog);
+  const menu = { open: openWithDialog, watch: watchWithDialog };
+  await buildMenu(engine, menu);
   // The Open Recent submenu follows what was opened.
-  engine.on('sourcesChanged', () => void buildMenu(engine, openWithDialog));
+  engine.on('sourcesChanged', () => void buildMenu(engine, menu));
 
+  // `npm start -- DIR` watches DIR; named files are opened; nothing named: the demo folder.
   const named = pathsFromCommandLine();
-  const initial = named.length > 0 ? named : existsSync(demoFolder()) ? [demoFolder()] : [];
-  if (initial.length > 0) await engine.openPaths(initial, { expandDirectories: true });
+  if (named.length > 0) await engine.openOrWatch(named);
+  else if (existsSync(demoFolder())) await engine.openPaths([demoFolder()], { expandDirectories: true });
 
   app.on('window-all-closed', () => {
     engine.close();
@@ -67,13 +76,14 @@ async function start(): Promise<void> {
   });
 }
 
-async function buildMenu(engine: Engine, openWithDialog: () => Promise<unknown>): Promise<void> {
+async function buildMenu(engine: Engine, dialogs: { open: () => Promise<unknown>; watch: () => Promise<unknown> }): Promise<void> {
   const recent = await engine.listRecentFiles();
   const template: MenuItemConstructorOptions[] = [
     {
       label: 'File',
       submenu: [
-        { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => void openWithDialog() },
+        { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => void dialogs.open() },
+        { label: 'Watch folder…', accelerator: 'CmdOrCtrl+Shift+O', click: () => void dialogs.watch() },
         {
           label: 'Open Recent',
           submenu:

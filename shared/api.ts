@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import type { KbRule } from './kb/rule-schema';
 import type { KbState } from './model/kb';
+import type { WatchInfo, WatchOptions } from './model/watch';
 import type { EventDetail, SourceInfo } from './model/log-event';
 import { SORTABLE_COLUMNS, type EventCounts, type EventPage, type EventQuery, type PageRequest } from './model/query';
 import { SEVERITIES } from './model/severity';
@@ -66,6 +67,12 @@ export interface LogsiftApi {
   exportKbRules(): Promise<string>;
   /** Adds a rule pack's rules to the user rules (same id: replaced); the whole pack or nothing. */
   importKbRules(packText: string): Promise<{ imported: number }>;
+  /** Watches a folder: its files are loaded and followed as they grow, new ones as they appear. */
+  watchFolder(path: string, options: Partial<WatchOptions>): Promise<WatchInfo>;
+  /** Shows the host's folder dialog and watches what the user picked (null: cancelled). */
+  watchFolderDialog(): Promise<WatchInfo | null>;
+  unwatchFolder(watchId: number): Promise<void>;
+  listWatches(): Promise<WatchInfo[]>;
 }
 
 /** Change notifications: the host announces, the renderer pulls. */
@@ -73,6 +80,7 @@ export interface LogsiftEvents {
   sourcesChanged: SourceInfo[];
   eventsChanged: { all: number; version: number };
   kbChanged: { reclassifying: boolean };
+  watchesChanged: WatchInfo[];
 }
 
 export type LogsiftEventName = keyof LogsiftEvents;
@@ -116,6 +124,11 @@ const pageRequestSchema = z
 
 const ruleIdSchema = z.string().min(1).max(80);
 
+const globsSchema = z.array(z.string().min(1).max(500)).max(100);
+const watchOptionsSchema = z
+  .object({ recursive: z.boolean().optional(), include: globsSchema.optional(), exclude: globsSchema.optional(), polling: z.boolean().optional() })
+  .strict() satisfies z.ZodType<Partial<WatchOptions>>;
+
 /** Argument schemas per method, as tuples; the key set is the contract's method list. */
 export const API_METHODS = {
   getHostInfo: z.tuple([]),
@@ -136,13 +149,17 @@ export const API_METHODS = {
   setKbRuleEnabled: z.tuple([ruleIdSchema, z.boolean()]),
   exportKbRules: z.tuple([]),
   importKbRules: z.tuple([z.string().max(16 * 1024 * 1024)]),
+  watchFolder: z.tuple([z.string().min(1).max(4096), watchOptionsSchema]),
+  watchFolderDialog: z.tuple([]),
+  unwatchFolder: z.tuple([z.number().int().nonnegative()]),
+  listWatches: z.tuple([]),
 } as const satisfies { [K in keyof LogsiftApi]: z.ZodType<Parameters<LogsiftApi[K]>> };
 
 export type ApiMethod = keyof LogsiftApi;
 
 export const API_METHOD_NAMES = Object.keys(API_METHODS) as ApiMethod[];
 
-export const EVENT_NAMES: readonly LogsiftEventName[] = ['sourcesChanged', 'eventsChanged', 'kbChanged'];
+export const EVENT_NAMES: readonly LogsiftEventName[] = ['sourcesChanged', 'eventsChanged', 'kbChanged', 'watchesChanged'];
 
 /** Prefix of every IPC channel, so the preload can refuse anything else. */
 export const CHANNEL_PREFIX = 'logsift:';

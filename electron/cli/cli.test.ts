@@ -112,3 +112,40 @@ describe('logsift and the knowledge base', () => {
     expect(test.stdout.split('\n').filter((line) => line.includes('founding-win2003.csv') && line.includes('9221'))).toHaveLength(6);
   });
 });
+
+describe('logsift tail', () => {
+  it('prints entries appended after it started, leaves out what the KB hides, and exits cleanly on Ctrl-C', async () => {
+    const { spawn } = await import('node:child_process');
+    const { appendFileSync, writeFileSync } = await import('node:fs');
+    const folder = mkdtempSync(join(tmpdir(), 'logsift-cli-tail-'));
+    writeFileSync(join(folder, 'app.log'), '2026-11-26 10:00:00 INFO already there\n');
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'logsift.js'), 'tail', folder, '--jsonl', '--hide-benign'], {
+      env: { ...process.env, LOGSIFT_USER_DATA: mkdtempSync(join(tmpdir(), 'logsift-cli-')) },
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (data: Buffer) => (out += String(data)));
+    child.stderr.on('data', (data: Buffer) => (err += String(data)));
+    const lines = () => out.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    const waitFor = async (count: number) => {
+      for (let i = 0; i < 200 && lines().length < count; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    };
+    // Ready once the existing line has loaded (and been left out): it says so on stderr.
+    for (let i = 0; i < 300 && !err.includes('following 1 file'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(err).toContain('logsift tail: following 1 file in');
+    appendFileSync(join(folder, 'app.log'), '2026-11-26 10:00:01 WARN appended\n');
+    writeFileSync(
+      join(folder, 'mta.csv'),
+      'Level,Date and Time,Source,Event ID,Task Category\r\n' +
+        'Warning,11/23/2004 9:14:07 AM,MSExchangeMTA,9221,Operating System,A sockets error 10054 on a WSARecvEx() call was detected.\r\n' +
+        'Warning,11/23/2004 9:21:33 AM,MSExchangeMTA,9221,Operating System,A sockets error 10061 on a WSARecvEx() call was detected.\r\n',
+    );
+    await waitFor(2);
+    const code = await new Promise<number | null>((resolve) => {
+      child.once('exit', resolve);
+      child.kill('SIGINT');
+    });
+    expect(code).toBe(0);
+    expect(lines().map((line) => line.message)).toEqual(['WARN appended', 'A sockets error 10061 on a WSARecvEx() call was detected.']);
+  }, 30_000);
+});

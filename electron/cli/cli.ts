@@ -11,12 +11,14 @@ import { defaultUserDataDir } from '../engine/user-data';
 import { startServer } from '../serve/server';
 import { listRules, testRules } from './kb-command';
 import { runParseCommand } from './parse-command';
+import { runTailCommand } from './tail-command';
 
 declare const LOGSIFT_VERSION: string;
 
 const USAGE = `Usage:
   logsift parse FILE... (--jsonl | --stats) [--format ID] [--tz ZONE] [--day-first]
   logsift serve [PATH...] [--port N] [--host ADDR]
+  logsift tail DIR|FILE... [--jsonl] [--hide-benign] [--from-start] [--include GLOB]... [--exclude GLOB]... [--polling] [--no-recursive]
   logsift kb list
   logsift kb test FILE...
 
@@ -26,6 +28,9 @@ const USAGE = `Usage:
   --tz ZONE       the zone zone-less times were written in (UTC, +01:00, Europe/Berlin)
   --day-first     read dates like 09/12/2025 as day first
   serve           run Logsift in your browser; prints a URL with an access token
+  tail            follow folders (or files): print entries as they are appended, new files as they appear
+  --hide-benign   tail: leave out what the KB hides
+  --from-start    tail: print what the files already hold too
   kb list         print the knowledge-base rules in force (built-in and your own)
   kb test         load files and print what each rule matched and hid, and the hidden entries
 `;
@@ -44,6 +49,8 @@ export async function main(argv: string[]): Promise<number> {
       return serveCommand(rest);
     case 'kb':
       return kbCommand(rest);
+    case 'tail':
+      return tailCommand(rest);
     case '--version':
       process.stdout.write(`${LOGSIFT_VERSION}\n`);
       return 0;
@@ -97,6 +104,42 @@ async function parseCommand(args: string[]): Promise<number> {
   });
 }
 
+async function tailCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      jsonl: { type: 'boolean' },
+      'hide-benign': { type: 'boolean' },
+      'from-start': { type: 'boolean' },
+      include: { type: 'string', multiple: true },
+      exclude: { type: 'string', multiple: true },
+      polling: { type: 'boolean' },
+      'no-recursive': { type: 'boolean' },
+    },
+  });
+  if (positionals.length === 0) {
+    process.stderr.write(`logsift tail: name at least one folder or file\n${USAGE}`);
+    return 2;
+  }
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  return runTailCommand({
+    paths: positionals,
+    jsonl: values.jsonl ?? false,
+    hideBenign: values['hide-benign'] ?? false,
+    fromStart: values['from-start'] ?? false,
+    watch: { recursive: !values['no-recursive'], include: values.include ?? [], exclude: values.exclude ?? [], polling: values.polling ?? false },
+    workerScript: bundledPath('ingest-worker.js'),
+    userDataDir: defaultUserDataDir(),
+    out: process.stdout,
+    err: process.stderr,
+    stopped,
+  });
+}
+
 async function kbCommand(args: string[]): Promise<number> {
   const [sub, ...files] = args;
   const options = { workerScript: bundledPath('ingest-worker.js'), userDataDir: defaultUserDataDir(), out: process.stdout, err: process.stderr };
@@ -128,7 +171,8 @@ async function serveCommand(args: string[]): Promise<number> {
     process.stderr.write(`logsift serve: warning: listening on ${values.host}, reachable from other machines; anyone with the URL can read these logs\n`);
   }
   process.stdout.write(`Logsift is running at ${server.url}\n`);
-  if (positionals.length > 0) await engine.openPaths(positionals, { expandDirectories: true });
+  // Folders are watched (followed as they grow); files are opened.
+  if (positionals.length > 0) await engine.openOrWatch(positionals);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

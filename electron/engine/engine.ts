@@ -6,12 +6,13 @@
  * the full `LogsiftApi`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { FormatInfo, LogsiftApi, LogsiftEventName, LogsiftEvents, ReadOptions } from '../../shared/api';
 import type { KbRule } from '../../shared/kb/rule-schema';
 import type { KbState } from '../../shared/model/kb';
+import type { WatchInfo, WatchOptions } from '../../shared/model/watch';
 import type { EventDetail, SourceId, SourceInfo } from '../../shared/model/log-event';
 import type { EventCounts, EventPage, EventQuery, PageRequest } from '../../shared/model/query';
 import { ChangeEmitter } from './emitter';
@@ -21,12 +22,15 @@ import { expandArchives, type SourceFile } from './ingest/containers';
 import { IngestPool } from './ingest/ingest-pool';
 import { readRecordText } from './ingest/read-record-text';
 import type { ReadSourceOptions } from './ingest/read-source';
+import type { SpooledBatch } from './ingest/spool';
 import { RecentFiles } from './recent-files';
 import { EventStore } from './store/event-store';
 import { KbService } from './kb/kb-service';
+import { expandFolders, freshReading, loadSource } from './source-loading';
+import { TailService, type TailHost } from './tail/tail-service';
 
 /** The methods every host gets from the engine as they are. */
-export type EngineApi = Omit<LogsiftApi, 'getHostInfo' | 'openFileDialog'>;
+export type EngineApi = Omit<LogsiftApi, 'getHostInfo' | 'openFileDialog' | 'watchFolderDialog'>;
 
 export interface EngineOptions {
   /** Compiled ingest worker script. */
@@ -40,7 +44,8 @@ export interface OpenOptions extends ReadSourceOptions {
   expandDirectories: boolean;
 }
 
-const CHANGE_INTERVAL_MS = 200;
+/** Followed files must show new lines within a quarter second: changes are announced this often. */
+const CHANGE_INTERVAL_MS = 100;
 
 export class Engine implements EngineApi {
   private readonly sources = new Map<SourceId, SourceInfo>();
@@ -58,6 +63,7 @@ export class Engine implements EngineApi {
   private changeTimer: NodeJS.Timeout | undefined;
 
   private readonly kb: KbService;
+  private readonly tail: TailService | undefined;
 
   private constructor(
     private readonly store: EventStore,
@@ -67,9 +73,12 @@ export class Engine implements EngineApi {
     this.pool = new IngestPool(options.workerScript);
     this.recent = new RecentFiles(options.userDataDir);
     this.kb = createKb((reclassifying) => {
+      if (reclassifying) this.tail?.rulesChanged();
       this.emitter.emit('kbChanged', { reclassifying });
       this.announceEvents();
     });
+    const tailScript = TailService.scriptBeside(options.workerScript);
+    this.tail = tailScript ? new TailService(tailScript, this.workDir, this.tailHost()) : undefined;
   }
 
   static async create(options: EngineOptions): Promise<Engine> {
@@ -90,7 +99,7 @@ export class Engine implements EngineApi {
   async openPaths(paths: readonly string[], options: OpenOptions): Promise<SourceInfo[]> {
     const opened: SourceInfo[] = [];
     const { expandDirectories: _expand, ...readOptions } = options;
-    const named = await this.expand(paths.map((p) => resolve(p)), options.expandDirectories);
+    const named = await expandFolders(paths.map((p) => resolve(p)), options.expandDirectories);
     for (const path of named) {
       let files: SourceFile[];
       try {
@@ -134,10 +143,7 @@ export class Engine implements EngineApi {
   }
 
   async getEvent(id: number): Promise<EventDetail | null> {
-    const detail = await this.store.get(id, (sourceId) => {
-      const source = this.sources.get(sourceId);
-      return { file: source?.path ?? '', format: source?.format ?? '' };
-    });
+    const detail = await this.store.get(id, (sourceId) => this.labelOf(sourceId));
     if (detail && detail.raw === '' && !detail.unparsed) {
       // Binary formats render a record's full text only when it is looked at.
       const readPath = this.readPaths.get(detail.sourceId);
@@ -147,8 +153,19 @@ export class Engine implements EngineApi {
     return detail;
   }
 
+  /** Entries stored after row `id`, in arrival order (`logsift tail`); `raw` as stored. */
+  async eventsAfter(id: number, limit: number): Promise<EventDetail[]> {
+    return this.store.after(id, limit, (sourceId) => this.labelOf(sourceId));
+  }
+
+  private labelOf(sourceId: SourceId): { file: string; format: string } {
+    const source = this.sources.get(sourceId);
+    return { file: source?.path ?? '', format: source?.format ?? '' };
+  }
+
   async closeSource(sourceId: number): Promise<void> {
     if (!this.sources.delete(sourceId)) return;
+    this.tail?.forget(sourceId);
     await this.store.removeSource(sourceId);
     // Fewer entries can bring a burst back under its guard.
     this.kb.batchStored();
@@ -183,6 +200,29 @@ export class Engine implements EngineApi {
     return this.openPaths([path], { expandDirectories: false });
   }
 
+  async watchFolder(path: string, options: Partial<WatchOptions> = {}, read: ReadSourceOptions = {}): Promise<WatchInfo> {
+    if (!this.tail) throw new Error('Watching folders needs the tail worker, which this build lacks (run "npm run build").');
+    return this.tail.watch(path, options, read);
+  }
+
+  /** Watches the folders among `paths` and opens the rest (the command line, dropped paths). */
+  async openOrWatch(paths: readonly string[]): Promise<void> {
+    const files: string[] = [];
+    for (const path of paths) {
+      if ((await stat(path).catch(() => undefined))?.isDirectory() && this.tail) await this.watchFolder(path);
+      else files.push(path);
+    }
+    if (files.length > 0) await this.openPaths(files, { expandDirectories: true });
+  }
+
+  async unwatchFolder(watchId: number): Promise<void> {
+    this.tail?.unwatch(watchId);
+  }
+
+  async listWatches(): Promise<WatchInfo[]> {
+    return this.tail?.list() ?? [];
+  }
+
   async getKb(): Promise<KbState> {
     return this.kb.state();
   }
@@ -210,24 +250,24 @@ export class Engine implements EngineApi {
   close(): void {
     clearTimeout(this.changeTimer);
     this.kb.stop();
+    this.tail?.close();
     this.store.close();
     rmSync(this.workDir, { recursive: true, force: true });
   }
 
-  private async expand(paths: readonly string[], expandDirectories: boolean): Promise<string[]> {
-    const files: string[] = [];
-    for (const path of paths) {
-      const info = await stat(path).catch(() => undefined);
-      if (info?.isDirectory() && expandDirectories) {
-        const entries = await readdir(path, { withFileTypes: true });
-        for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-          if (entry.isFile() && !entry.name.startsWith('.')) files.push(join(path, entry.name));
-        }
-      } else {
-        files.push(path);
-      }
-    }
-    return files;
+  /** What the tail service needs: sources for followed files, and storing what they gain. */
+  private tailHost(): TailHost {
+    return {
+      addLiveSource: (path, watchId) => {
+        const source = this.addSource({ path, readPath: path });
+        Object.assign(source, { status: 'ready', live: { watchId, state: 'following', notes: [] } });
+        return source;
+      },
+      store: (source, batch) => this.storeBatch(source, batch),
+      sourcesChanged: () => this.scheduleChange(),
+      watchesChanged: (watches) => this.emitter.emit('watchesChanged', watches),
+      kbRules: () => this.kb.entries(),
+    };
   }
 
   private addSource(file: SourceFile): SourceInfo {
@@ -246,73 +286,39 @@ export class Engine implements EngineApi {
     return source;
   }
 
-  private async load(source: SourceInfo, options: ReadSourceOptions): Promise<void> {
-    const generation = this.generations.get(source.id) ?? 0;
-    const current = (): boolean => this.sources.has(source.id) && (this.generations.get(source.id) ?? 0) === generation;
-    source.readOptions = { ...options };
-    try {
-      const job = {
-        path: this.readPaths.get(source.id) ?? source.path,
-        options,
-        spoolDir: this.workDir,
-        spoolPrefix: `source-${source.id}-${generation}`,
-        kbRules: this.kb.entries(),
-      };
-      const kbVersion = this.kb.version;
-      const report = await this.pool.run(job, {
-        detected: (detection) => {
-          if (!current()) return;
-          Object.assign(source, {
-            confidence: detection.confidence,
-            format: detection.format,
-            formatLabel: detection.formatLabel,
-            encoding: detection.encoding,
-            bytesTotal: detection.bytesTotal,
-          });
+  private load(source: SourceInfo, options: ReadSourceOptions): Promise<void> {
+    return loadSource(
+      {
+        pool: this.pool,
+        kb: this.kb,
+        workDir: this.workDir,
+        readPath: this.readPaths.get(source.id) ?? source.path,
+        generation: this.generations.get(source.id) ?? 0,
+        isCurrent: (generation) => this.sources.has(source.id) && (this.generations.get(source.id) ?? 0) === generation,
+        storeBatch: (batch) => this.storeBatch(source, batch),
+        changed: () => this.scheduleChange(),
+        announce: () => {
           this.announceSources();
+          this.announceEvents();
         },
-        spooled: async (batch) => {
-          try {
-            if (!current()) return; // closed or reopened while loading
-            await this.store.appendSpooled(source.id, batch);
-            source.events += batch.events;
-            source.unparsed += batch.unparsed;
-            if (batch.classified > 0) this.kb.batchStored();
-            this.scheduleChange();
-          } finally {
-            await rm(batch.path, { force: true });
-          }
-        },
-        progress: (bytesRead) => {
-          if (!current()) return;
-          source.bytesRead = bytesRead;
-          this.scheduleChange();
-        },
-      });
-      if (!current()) return;
-      // Rules changed while this file loaded: its later batches used the old ones.
-      if (kbVersion !== this.kb.version) void this.kb.reclassify();
-      Object.assign(source, {
-        status: 'ready',
-        bytesRead: report.bytesRead,
-        replacedBytes: report.replacedBytes,
-        lines: report.lines,
-        lostLines: report.lostLines,
-        damagedBytes: report.damagedBytes,
-        damage: report.damage.map((d) => (d.length > 0 ? `offset 0x${d.offset.toString(16)} (${d.length} bytes): ${d.reason}` : d.reason)),
-      });
-      if (report.lostLines !== 0) {
-        source.errors.push(`${source.path}: ${report.lostLines} non-blank lines were not accounted for by the ${report.format} parser`);
-      }
-    } catch (error) {
-      if (!current()) return;
-      source.status = 'error';
-      // Messages name the file as the user knows it, not the extracted copy.
-      const readPath = this.readPaths.get(source.id) ?? source.path;
-      source.errors.push((error instanceof Error ? error.message : String(error)).split(readPath).join(source.path));
+      },
+      source,
+      options,
+    );
+  }
+
+  /** Stores a spooled batch of a source's entries, and removes its file. */
+  private async storeBatch(source: SourceInfo, batch: SpooledBatch): Promise<void> {
+    try {
+      if (!this.sources.has(source.id)) return;
+      await this.store.appendSpooled(source.id, batch);
+      source.events += batch.events;
+      source.unparsed += batch.unparsed;
+      if (batch.classified > 0) this.kb.batchStored();
+      this.scheduleChange();
+    } finally {
+      await rm(batch.path, { force: true });
     }
-    this.announceSources();
-    this.announceEvents();
   }
 
   private track(promise: Promise<void>): void {
@@ -340,20 +346,3 @@ export class Engine implements EngineApi {
   }
 }
 
-/** The state of a source about to be read (again): everything a read finds out, reset. */
-function freshReading(readOptions: ReadOptions): Omit<SourceInfo, 'id' | 'path' | 'name' | 'format' | 'formatLabel' | 'encoding' | 'bytesTotal'> {
-  return {
-    status: 'loading',
-    bytesRead: 0,
-    events: 0,
-    unparsed: 0,
-    errors: [],
-    replacedBytes: 0,
-    lines: 0,
-    lostLines: 0,
-    damagedBytes: 0,
-    damage: [],
-    confidence: null,
-    readOptions,
-  };
-}

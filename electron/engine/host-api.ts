@@ -5,12 +5,13 @@
 import { isApiMethod, parseArguments, type LogsiftApi } from '../../shared/api';
 import type { EngineApi } from './engine';
 
-export type HostOnlyApi = Pick<LogsiftApi, 'getHostInfo' | 'openFileDialog'>;
+export type HostOnlyApi = Pick<LogsiftApi, 'getHostInfo' | 'openFileDialog' | 'watchFolderDialog'>;
 
 export function composeApi(engine: EngineApi, host: HostOnlyApi): LogsiftApi {
   return {
     getHostInfo: () => host.getHostInfo(),
     openFileDialog: () => host.openFileDialog(),
+    watchFolderDialog: () => host.watchFolderDialog(),
     listSources: () => engine.listSources(),
     queryEvents: (request) => engine.queryEvents(request),
     countEvents: (query) => engine.countEvents(query),
@@ -26,6 +27,9 @@ export function composeApi(engine: EngineApi, host: HostOnlyApi): LogsiftApi {
     setKbRuleEnabled: (id, enabled) => engine.setKbRuleEnabled(id, enabled),
     exportKbRules: () => engine.exportKbRules(),
     importKbRules: (packText) => engine.importKbRules(packText),
+    watchFolder: (path, options) => engine.watchFolder(path, options),
+    unwatchFolder: (watchId) => engine.unwatchFolder(watchId),
+    listWatches: () => engine.listWatches(),
   };
 }
 

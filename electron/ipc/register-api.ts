@@ -4,7 +4,6 @@
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { API_METHOD_NAMES, CHANNEL_PREFIX, EVENT_NAMES, type LogsiftApi } from '../../shared/api';
-import type { SourceInfo } from '../../shared/model/log-event';
 import type { Engine } from '../engine/engine';
 import { dispatch } from '../engine/host-api';
 import { DROPPED_PATHS_CHANNEL } from './channels';
@@ -20,7 +19,7 @@ export function registerApi(api: LogsiftApi, isTrusted: SenderCheck): void {
   }
 }
 
-export function registerDroppedPaths(isTrusted: SenderCheck, open: (paths: string[]) => Promise<SourceInfo[]>): void {
+export function registerDroppedPaths(isTrusted: SenderCheck, open: (paths: string[]) => Promise<unknown>): void {
   ipcMain.handle(DROPPED_PATHS_CHANNEL, (event, paths: unknown) => {
     if (!isTrusted(event)) throw new Error('Refused: the call did not come from the Logsift window.');
     if (!Array.isArray(paths) || !paths.every((path) => typeof path === 'string' && path.length > 0 && path.length < 4096)) {

@@ -47,6 +47,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const api: LogsiftApi = composeApi(options.engine, {
     getHostInfo: async () => ({ mode: 'browser', version: options.version, canPickFiles: false }),
     openFileDialog: async () => [],
+    // A browser cannot pick a folder on the server's disk: the page asks for its path instead.
+    watchFolderDialog: async () => null,
   });
 
   const server = createServer((request, response) => {

@@ -1,4 +1,5 @@
 import type { EventKb } from './kb';
+import type { LiveState } from './watch';
 import type { Severity } from './severity';
 
 /** Identifies one opened source (a file) within a session. */
@@ -101,4 +102,6 @@ export interface SourceInfo {
   confidence: number | null;
   /** What the user stated about this file: forced format, time zone, date order. */
   readOptions: { format?: string; timeZone?: string; dayFirst?: boolean };
+  /** For a file followed in a watched folder: how following it goes; null for opened files. */
+  live: LiveState | null;
 }

@@ -44,6 +44,7 @@ CREATE TABLE events (
 
 const ROW_COLUMNS =
   'id, source_id, time_ms, level, provider, event_id, category, computer, user_name, message, unparsed, kb_rule, kb_flag, kb_hidden';
+const DETAIL_COLUMNS = `${ROW_COLUMNS}, channel, record_id, data, raw, line, unparsed_reason`;
 
 /** Per-source facts the detail view needs but rows do not carry. */
 export interface SourceLabel {
@@ -185,12 +186,18 @@ export class EventStore {
 
   /** One entry with everything known about it, or null when it no longer exists. */
   async get(id: number, labelOf: (sourceId: SourceId) => SourceLabel): Promise<EventDetail | null> {
-    const reader = await this.reader.runAndReadAll(
-      `SELECT ${ROW_COLUMNS}, channel, record_id, data, raw, line, unparsed_reason FROM events WHERE id = $1`,
-      [id],
-    );
+    const reader = await this.reader.runAndReadAll(`SELECT ${DETAIL_COLUMNS} FROM events WHERE id = $1`, [id]);
     const row = reader.getRowObjectsJS()[0];
-    if (!row) return null;
+    return row ? this.toEventDetail(row, labelOf) : null;
+  }
+
+  /** Entries stored after `id`, in arrival order, with everything known about them (live tailing). */
+  async after(id: number, limit: number, labelOf: (sourceId: SourceId) => SourceLabel): Promise<EventDetail[]> {
+    const reader = await this.reader.runAndReadAll(`SELECT ${DETAIL_COLUMNS} FROM events WHERE id > $1 ORDER BY id LIMIT $2`, [id, limit]);
+    return reader.getRowObjectsJS().map((row) => this.toEventDetail(row, labelOf));
+  }
+
+  private toEventDetail(row: Record<string, unknown>, labelOf: (sourceId: SourceId) => SourceLabel): EventDetail {
     const base = this.toEventRow(row);
     const label = labelOf(base.sourceId);
     return {

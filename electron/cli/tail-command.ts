@@ -1,0 +1,106 @@
+/**
+ * `logsift tail DIR... [--jsonl] [--hide-benign]`: a `tail -F` with formats and the KB. Watches
+ * the folders (a file named instead is followed on its own), and prints each entry as it arrives,
+ * one line of text or one JSON object; exits cleanly on Ctrl-C.
+ */
+import { stat } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
+import type { EventDetail } from '../../shared/model/log-event';
+import type { WatchOptions } from '../../shared/model/watch';
+import { Engine } from '../engine/engine';
+import { eventToJson } from './parse-command';
+
+export interface TailCommandOptions {
+  paths: string[];
+  jsonl: boolean;
+  hideBenign: boolean;
+  /** Print what the files already hold too, not only what arrives from now on. */
+  fromStart: boolean;
+  watch: Partial<WatchOptions>;
+  workerScript: string;
+  userDataDir: string;
+  out: Writable;
+  err: Writable;
+  /** Resolves when the command should stop (Ctrl-C). */
+  stopped: Promise<void>;
+}
+
+/** Rows printed per query while catching up. */
+const PAGE = 5000;
+/** What the files hold when tailing starts has loaded once nothing new came for this long. */
+const QUIET_MS = 300;
+
+export async function runTailCommand(options: TailCommandOptions): Promise<number> {
+  const engine = await Engine.create({ workerScript: options.workerScript, userDataDir: options.userDataDir });
+  try {
+    for (const path of options.paths) {
+      const target = resolve(path);
+      const info = await stat(target).catch(() => undefined);
+      if (!info) {
+        options.err.write(`logsift tail: ${target}: no such file or folder\n`);
+        return 1;
+      }
+      // A single file: its folder, watched for that name only (it may be rotated and re-created).
+      if (info.isDirectory()) await engine.watchFolder(target, options.watch);
+      else await engine.watchFolder(dirname(target), { ...options.watch, recursive: false, include: [basename(target)] });
+    }
+    let last = -1;
+    if (!options.fromStart) last = await settledLastId(engine);
+    // On stderr, so that --jsonl output stays pure: scripts wait for this line before appending.
+    const files = (await engine.listWatches()).reduce((sum, watch) => sum + watch.files, 0);
+    options.err.write(`logsift tail: following ${files} file${files === 1 ? '' : 's'} in ${options.paths.join(', ')}; Ctrl-C to stop\n`);
+    let printing = Promise.resolve();
+    const print = async (): Promise<void> => {
+      for (;;) {
+        const rows = await engine.eventsAfter(last, PAGE);
+        if (rows.length === 0) return;
+        last = rows.at(-1)!.id;
+        const text = rows
+          .filter((row) => !(options.hideBenign && row.kb?.hidden))
+          .map((row) => (options.jsonl ? JSON.stringify(detailToJson(row)) : describe(row)))
+          .join('\n');
+        if (text && !options.out.write(`${text}\n`)) await new Promise((done) => options.out.once('drain', done));
+      }
+    };
+    const stop = engine.on('eventsChanged', () => {
+      printing = printing.then(print, print);
+    });
+    printing = printing.then(print);
+    await options.stopped;
+    stop();
+    await printing.catch(() => undefined);
+    return 0;
+  } finally {
+    engine.close();
+  }
+}
+
+/** Waits for what the files already hold to load, and returns the last row id by then. */
+async function settledLastId(engine: Engine): Promise<number> {
+  let lastChange = Date.now();
+  const stop = engine.on('eventsChanged', () => (lastChange = Date.now()));
+  try {
+    while (Date.now() - lastChange < QUIET_MS) await new Promise((resolve) => setTimeout(resolve, 50));
+  } finally {
+    stop();
+  }
+  let last = -1;
+  for (;;) {
+    const rows = await engine.eventsAfter(last, PAGE);
+    if (rows.length === 0) return last;
+    last = rows.at(-1)!.id;
+  }
+}
+
+function detailToJson(row: EventDetail): Record<string, unknown> {
+  const kb = row.kb ? { rule: row.kb.rule, verdict: row.kb.verdict, hidden: row.kb.hidden, flag: row.kb.flag } : null;
+  if (row.unparsed) return { unparsed: true, line: row.line, reason: row.unparsedReason, raw: row.raw, file: row.file, format: row.format };
+  return { ...eventToJson({ ...row, raw: row.raw }, row.file, row.format), kb };
+}
+
+function describe(row: EventDetail): string {
+  const time = row.time === null ? '-' : new Date(row.time).toISOString().replace('T', ' ').replace('Z', '');
+  const where = [row.provider, row.eventId].filter((part) => part !== null).join(' ');
+  return `${time} ${row.level.toUpperCase()} ${basename(row.file)}${where ? ` ${where}` : ''}: ${row.message.replace(/\s*\n\s*/g, ' ')}`;
+}
