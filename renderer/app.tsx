@@ -1,4 +1,4 @@
-/** The main screen: toolbar, open files, filters, the grid, the detail pane and the status line. */
+/** The main screen: toolbar, open files and watched folders, filters, the grid, the detail pane and the status line. */
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HostInfo, LogsiftClient } from '../shared/api';
@@ -17,10 +17,13 @@ import { RuleEditor } from './features/kb/rule-editor';
 import { RulesManager } from './features/kb/rules-manager';
 import { useKb } from './features/kb/use-kb';
 import { FilterBar } from './features/filters/filter-bar';
+import { FollowControls } from './features/follow/follow-controls';
+import { useFollow } from './features/follow/use-follow';
 import { COLUMN_IDS, type ColumnId, type GridContext } from './features/log-grid/column-defs';
 import { LogGrid } from './features/log-grid/log-grid';
 import { SourceBar } from './features/sources/source-bar';
 import { Toolbar } from './features/toolbar/toolbar';
+import { useWatches } from './features/watch/use-watches';
 
 const NO_COUNTS: EventCounts = { all: 0, shown: 0, byLevel: {}, hidden: 0, hiddenByRule: {} };
 
@@ -39,6 +42,10 @@ export function App({ client, host }: { client: LogsiftClient; host: HostInfo })
   const [editing, setEditing] = useState<KbRuleInput | null>(null);
   const [managingRules, setManagingRules] = useState(false);
   const kb = useKb(client, dataVersion);
+  const watches = useWatches(client);
+  const follow = useFollow(client, dataVersion);
+  // Following only means something while some file is followed; a static file stays where the user put it.
+  const hasLive = sources.some((source) => source.live !== null);
 
   const query = useMemo<EventQuery>(() => {
     const q: EventQuery = {};
@@ -150,7 +157,9 @@ export function App({ client, host }: { client: LogsiftClient; host: HostInfo })
       <SourceBar
         api={client}
         sources={sources}
+        watches={watches}
         onClose={(id) => client.closeSource(id).catch((e: unknown) => reportError(String(e)))}
+        onUnwatch={(id) => client.unwatchFolder(id).catch((e: unknown) => reportError(String(e)))}
         onError={reportError}
       />
       <FilterBar counts={counts} hiddenLevels={hiddenLevels} onToggleLevel={toggleLevel} onSearch={setText} />
@@ -163,19 +172,28 @@ export function App({ client, host }: { client: LogsiftClient; host: HostInfo })
         </div>
       )}
       <main className="content">
-        {sources.length === 0 ? (
+        {sources.length === 0 && watches.length > 0 ? (
+          <div className="empty-state" data-testid="watch-empty">
+            <h1>Waiting for log files</h1>
+            <p>
+              Watching {watches.map((watch) => watch.path).join(', ')}. Files that appear there are read and followed as they grow.
+            </p>
+          </div>
+        ) : sources.length === 0 ? (
           <div className="empty-state">
             <h1>Open a log export to begin</h1>
             <p>
               {host.canPickFiles ? 'Use File › Open (Ctrl+O) or drop files here.' : 'Click Open… or drop files on this page.'} Logsift reads
-              Event Viewer CSV/TXT exports and timestamped text logs.
+              Event Viewer CSV/TXT exports and timestamped text logs; Watch folder… follows the logs in a folder as they grow.
             </p>
           </div>
         ) : (
           <LogGrid
             api={client}
             query={query}
-            dataVersion={dataVersion}
+            dataVersion={follow.gridVersion}
+            follow={follow.follow && hasLive}
+            onFollowChange={follow.setFollow}
             onSelect={(row) => setSelected(row.id)}
             onRowMenu={(row, x, y) => setRowMenu({ row, x, y })}
             context={gridContext}
@@ -225,6 +243,7 @@ export function App({ client, host }: { client: LogsiftClient; host: HostInfo })
           {formatCount(counts.shown)} of {formatCount(counts.all)} shown
         </span>
         {loading && <span className="muted"> · loading…</span>}
+        {hasLive && <FollowControls view={follow} />}
         <HiddenSummary counts={counts} kb={kb} showHidden={showHidden} onShowHidden={setShowHidden} onManageRules={() => setManagingRules(true)} />
       </footer>
     </div>

@@ -16,14 +16,19 @@ import type { EventQuery } from '../../../shared/model/query';
 import { COLUMN_DEFS, type GridContext } from './column-defs';
 import { singleFlight } from '../../api/single-flight';
 import { createEventsDatasource, RequestTracker } from './events-datasource';
+import { useFollowScroll } from './follow-scroll';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
 export interface LogGridProps {
   api: LogsiftApi;
   query: EventQuery;
-  /** Changes whenever stored entries change, so the grid re-pulls its window. */
+  /** Changes whenever stored entries change, so the grid re-pulls its window (held still while paused). */
   dataVersion: number;
+  /** Keep the newest row (the last) in view as rows arrive. */
+  follow: boolean;
+  /** The user scrolled up away from the newest row (false). */
+  onFollowChange(follow: boolean): void;
   onSelect(row: EventRow): void;
   /** Right-click on a row, at page coordinates. */
   onRowMenu(row: EventRow, x: number, y: number): void;
@@ -44,8 +49,10 @@ function rowClass(params: RowClassParams<EventRow>): string[] | undefined {
   return classes;
 }
 
-export function LogGrid({ api, query, dataVersion, onSelect, onRowMenu, context, onGridReady, onError }: LogGridProps) {
+export function LogGrid({ api, query, dataVersion, follow, onFollowChange, onSelect, onRowMenu, context, onGridReady, onError }: LogGridProps) {
   const gridApi = useRef<GridApi<EventRow> | null>(null);
+  const host = useRef<HTMLDivElement>(null);
+  const { onBodyScroll, keepNewestInView } = useFollowScroll(gridApi, host, follow, onFollowChange);
   const latest = useRef({ api, query, onError, onGridReady });
   latest.current = { api, query, onError, onGridReady };
 
@@ -62,8 +69,9 @@ export function LogGrid({ api, query, dataVersion, onSelect, onRowMenu, context,
         gridApi.current?.refreshInfiniteCache();
         await new Promise((resolve) => setTimeout(resolve, 0));
         await tracker.idle();
+        keepNewestInView();
       }),
-    [tracker],
+    [tracker, keepNewestInView],
   );
   useEffect(() => refresh(), [dataVersion, refresh]);
 
@@ -76,7 +84,7 @@ export function LogGrid({ api, query, dataVersion, onSelect, onRowMenu, context,
   }, [tracker]);
 
   return (
-    <div className="grid-host ag-theme-quartz" data-testid="event-grid">
+    <div ref={host} className="grid-host ag-theme-quartz" data-testid="event-grid">
       <AgGridReact<EventRow>
         theme="legacy"
         columnDefs={COLUMN_DEFS}
@@ -98,6 +106,9 @@ export function LogGrid({ api, query, dataVersion, onSelect, onRowMenu, context,
         context={context}
         tooltipShowDelay={500}
         onGridReady={ready}
+        onBodyScroll={onBodyScroll}
+        // The grid learns a new row count here (a refresh, a new query): follow it down.
+        onModelUpdated={keepNewestInView}
         suppressCellFocus={false}
       />
     </div>

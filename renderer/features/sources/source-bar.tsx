@@ -1,79 +1,30 @@
-/** One chip per opened file: its format and encoding, a progress bar while loading, its problems. */
-import { useState } from 'react';
+/** The loaded sources: one chip per opened file, and per watched folder its chip and followed files. */
 import type { LogsiftApi } from '../../../shared/api';
 import type { SourceInfo } from '../../../shared/model/log-event';
-import { formatCount } from '../../format';
-import { ReadAsPopover } from './read-as-popover';
+import type { WatchInfo } from '../../../shared/model/watch';
+import { SourceChip } from './source-chip';
+import { WatchGroup } from './watch-group';
+import { useWatchGroups } from './watch-groups';
 
 export interface SourceBarProps {
   api: LogsiftApi;
   sources: SourceInfo[];
+  watches: WatchInfo[];
   onClose(id: number): void;
+  onUnwatch(watchId: number): void;
   onError(message: string): void;
 }
 
-function describeOptions(source: SourceInfo): string {
-  const parts = [];
-  if (source.readOptions.timeZone) parts.push(`times in ${source.readOptions.timeZone}`);
-  if (source.readOptions.dayFirst) parts.push('day first');
-  return parts.length > 0 ? ` · ${parts.join(', ')}` : '';
-}
-
-export function SourceBar({ api, sources, onClose, onError }: SourceBarProps) {
-  const [readingAs, setReadingAs] = useState<number | null>(null);
-  if (sources.length === 0) return null;
+export function SourceBar({ api, sources, watches, onClose, onUnwatch, onError }: SourceBarProps) {
+  const { opened, groups } = useWatchGroups(sources, watches);
+  if (opened.length === 0 && groups.length === 0) return null;
   return (
-    <ul className="source-bar" aria-label="Open files">
-      {sources.map((source) => (
-        <li key={source.id} className={`source-chip status-${source.status}`} data-testid="source-chip" title={source.path}>
-          <span className="source-name">{source.name}</span>
-          {source.formatLabel && (
-            <span className="source-format" title={source.confidence !== null ? `detection confidence ${Math.round(source.confidence * 100)}%` : undefined}>
-              {source.formatLabel}
-              {source.encoding ? ` · ${source.encoding}` : ''}
-              {describeOptions(source)}
-            </span>
-          )}
-          <span className="menu-anchor">
-            <button
-              type="button"
-              className="chip-button"
-              onClick={() => setReadingAs(readingAs === source.id ? null : source.id)}
-              aria-expanded={readingAs === source.id}
-              data-testid="read-as-button"
-            >
-              Read as…
-            </button>
-            {readingAs === source.id && <ReadAsPopover api={api} source={source} onClose={() => setReadingAs(null)} onError={onError} />}
-          </span>
-          {source.status === 'loading' && (
-            <progress
-              max={Math.max(1, source.bytesTotal)}
-              value={source.bytesRead}
-              aria-label={`Loading ${source.name}`}
-              data-testid="load-progress"
-            />
-          )}
-          {source.status !== 'error' && (
-            <span className="source-counts">
-              {formatCount(source.events)} entries
-              {source.unparsed > 0 ? `, ${formatCount(source.unparsed)} unparsed` : ''}
-            </span>
-          )}
-          {source.damage.length > 0 && (
-            <span className="source-damage" title={source.damage.join('\n')} data-testid="source-damage">
-              ⚠ {source.damage.length} damaged {source.damage.length === 1 ? 'region' : 'regions'} ({formatCount(source.damagedBytes)} bytes) skipped
-            </span>
-          )}
-          {source.errors.map((error) => (
-            <span key={error} className="source-error" role="alert">
-              {error}
-            </span>
-          ))}
-          <button type="button" className="chip-close" aria-label={`Close ${source.name}`} onClick={() => onClose(source.id)}>
-            ✕
-          </button>
-        </li>
+    <ul className="source-bar" aria-label="Open files and watched folders">
+      {groups.map((group) => (
+        <WatchGroup key={group.watch.id} group={group} onUnwatch={onUnwatch} onCloseFiles={(ids) => ids.forEach(onClose)} />
+      ))}
+      {opened.map((source) => (
+        <SourceChip key={source.id} api={api} source={source} onClose={onClose} onError={onError} />
       ))}
     </ul>
   );

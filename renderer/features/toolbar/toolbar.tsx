@@ -1,7 +1,8 @@
-/** Open (native dialog in Electron, upload in a browser), recent files, and column visibility. */
+/** Open (native dialog in Electron, upload in a browser), watch a folder, recent files, and column visibility. */
 import { useRef, useState } from 'react';
 import type { HostInfo, LogsiftApi } from '../../../shared/api';
 import { COLUMN_IDS, COLUMN_LABELS, type ColumnId } from '../log-grid/column-defs';
+import { WatchFolderButton } from '../watch/watch-folder-button';
 
 export interface ToolbarProps {
   api: LogsiftApi;
@@ -44,6 +45,7 @@ export function Toolbar({ api, host, hiddenColumns, onToggleColumn, onUpload, on
           event.target.value = '';
         }}
       />
+      <WatchFolderButton api={api} host={host} onError={onError} />
       <div className="menu-anchor">
         <button type="button" onClick={toggleRecent} aria-expanded={recent !== null}>
           Recent ▾
