@@ -6,6 +6,7 @@ import { app, dialog, Menu, session, type MenuItemConstructorOptions } from 'ele
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LogsiftApi } from '../shared/api';
+import { exportFileName } from '../shared/model/export';
 import { Engine } from './engine/engine';
 import { composeApi } from './engine/host-api';
 import { forwardEvents, registerApi, registerDroppedPaths } from './ipc/register-api';
@@ -51,10 +52,15 @@ async function start(): Promise<void> {
     const [folder] = result.filePaths;
     return result.canceled || !folder ? null : engine.watchFolder(folder, {});
   };
+  const exportWithDialog: LogsiftApi['exportView'] = async (request) => {
+    const result = await dialog.showSaveDialog(window, { title: 'Export the view', defaultPath: exportFileName(request.format) });
+    return result.canceled || !result.filePath ? null : engine.exportTo(request, result.filePath);
+  };
   const api = composeApi(engine, {
     getHostInfo: async () => ({ mode: 'electron', version: LOGSIFT_VERSION, canPickFiles: true }),
     openFileDialog: openWithDialog,
     watchFolderDialog: watchWithDialog,
+    exportView: exportWithDialog,
   });
   registerApi(api, isTrusted);
   // A dropped folder is watched; dropped files are opened.

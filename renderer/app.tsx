@@ -23,6 +23,7 @@ import { COLUMN_IDS, type ColumnId, type GridContext } from './features/log-grid
 import { LogGrid } from './features/log-grid/log-grid';
 import { SourceBar } from './features/sources/source-bar';
 import { Toolbar } from './features/toolbar/toolbar';
+import { ExportMenu } from './features/export/export-menu';
 import { useWatches } from './features/watch/use-watches';
 
 const NO_COUNTS: EventCounts = { all: 0, shown: 0, byLevel: {}, hidden: 0, hiddenByRule: {} };
@@ -153,6 +154,7 @@ export function App({ client, host }: { client: LogsiftClient; host: HostInfo })
         onToggleColumn={toggleColumn}
         onUpload={upload}
         onError={reportError}
+        extra={<ExportMenu client={client} query={query} gridApi={gridApi} onError={reportError} />}
       />
       <SourceBar
         api={client}

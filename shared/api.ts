@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { KbRule } from './kb/rule-schema';
 import type { KbState } from './model/kb';
 import type { WatchInfo, WatchOptions } from './model/watch';
+import { EXPORT_COLUMNS, EXPORT_FORMATS, type ExportProgress, type ExportRequest, type ExportResult } from './model/export';
 import type { EventDetail, SourceInfo } from './model/log-event';
 import { SORTABLE_COLUMNS, type EventCounts, type EventPage, type EventQuery, type PageRequest } from './model/query';
 import { SEVERITIES } from './model/severity';
@@ -73,6 +74,12 @@ export interface LogsiftApi {
   watchFolderDialog(): Promise<WatchInfo | null>;
   unwatchFolder(watchId: number): Promise<void>;
   listWatches(): Promise<WatchInfo[]>;
+  /**
+   * Exports the view. Electron asks where to save it (null: cancelled); a browser gets a
+   * download URL for a file the server wrote. Progress comes as `exportProgress` events.
+   */
+  exportView(request: ExportRequest): Promise<ExportResult | null>;
+  cancelExport(exportId: number): Promise<void>;
 }
 
 /** Change notifications: the host announces, the renderer pulls. */
@@ -81,6 +88,7 @@ export interface LogsiftEvents {
   eventsChanged: { all: number; version: number };
   kbChanged: { reclassifying: boolean };
   watchesChanged: WatchInfo[];
+  exportProgress: ExportProgress;
 }
 
 export type LogsiftEventName = keyof LogsiftEvents;
@@ -103,6 +111,8 @@ const eventQuerySchema = z
       .max(SORTABLE_COLUMNS.length)
       .optional(),
     showHidden: z.boolean().optional(),
+    from: z.number().finite().optional(),
+    to: z.number().finite().optional(),
   })
   .strict() satisfies z.ZodType<EventQuery>;
 
@@ -129,6 +139,16 @@ const watchOptionsSchema = z
   .object({ recursive: z.boolean().optional(), include: globsSchema.optional(), exclude: globsSchema.optional(), polling: z.boolean().optional() })
   .strict() satisfies z.ZodType<Partial<WatchOptions>>;
 
+const exportRequestSchema = z
+  .object({
+    query: eventQuerySchema,
+    format: z.enum(EXPORT_FORMATS),
+    columns: z.array(z.enum(EXPORT_COLUMNS)).min(1).max(EXPORT_COLUMNS.length),
+    ids: z.array(z.number().int().nonnegative()).max(1_000_000).optional(),
+    bom: z.boolean().optional(),
+  })
+  .strict() satisfies z.ZodType<ExportRequest>;
+
 /** Argument schemas per method, as tuples; the key set is the contract's method list. */
 export const API_METHODS = {
   getHostInfo: z.tuple([]),
@@ -153,13 +173,15 @@ export const API_METHODS = {
   watchFolderDialog: z.tuple([]),
   unwatchFolder: z.tuple([z.number().int().nonnegative()]),
   listWatches: z.tuple([]),
+  exportView: z.tuple([exportRequestSchema]),
+  cancelExport: z.tuple([z.number().int().nonnegative()]),
 } as const satisfies { [K in keyof LogsiftApi]: z.ZodType<Parameters<LogsiftApi[K]>> };
 
 export type ApiMethod = keyof LogsiftApi;
 
 export const API_METHOD_NAMES = Object.keys(API_METHODS) as ApiMethod[];
 
-export const EVENT_NAMES: readonly LogsiftEventName[] = ['sourcesChanged', 'eventsChanged', 'kbChanged', 'watchesChanged'];
+export const EVENT_NAMES: readonly LogsiftEventName[] = ['sourcesChanged', 'eventsChanged', 'kbChanged', 'watchesChanged', 'exportProgress'];
 
 /** Prefix of every IPC channel, so the preload can refuse anything else. */
 export const CHANNEL_PREFIX = 'logsift:';

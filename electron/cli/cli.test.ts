@@ -149,3 +149,26 @@ describe('logsift tail', () => {
     expect(lines().map((line) => line.message)).toEqual(['WARN appended', 'A sockets error 10061 on a WSARecvEx() call was detected.']);
   }, 30_000);
 });
+
+describe('logsift export', () => {
+  const FOUNDING = join(ROOT, 'fixtures', 'kb', 'founding-win2003.csv');
+
+  it('writes the filtered view with the UI filters; benign entries stay out unless asked', async () => {
+    const { readFileSync } = await import('node:fs');
+    const folder = mkdtempSync(join(tmpdir(), 'logsift-cli-export-'));
+    const out = join(folder, 'warnings.jsonl');
+    const result = await logsift('export', FOUNDING, CSV, '-o', out, '--level', 'warning+', '--from', '2004-11-23T09:00:00Z', '--to', '2004-11-24');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('1 entry written to');
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((line) => [line.eventId, line.message.slice(0, 24)])).toEqual([[9221, 'A sockets error 10061 on']]);
+
+    const all = join(folder, 'all.csv');
+    expect((await logsift('export', FOUNDING, '-o', all, '--show-benign', '--query', 'WSARecvEx')).stderr).toContain('7 entries written');
+    expect(readFileSync(all, 'utf8').split('\r\n')[0]).toBe('Time (UTC),Level,Source,Event ID,Category,Computer,User,Message,KB,File,Line');
+
+    const bad = await logsift('export', FOUNDING, '-o', join(folder, 'x.csv'), '--level', 'loud');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown level "loud"');
+  });
+});

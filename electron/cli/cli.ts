@@ -12,6 +12,7 @@ import { startServer } from '../serve/server';
 import { listRules, testRules } from './kb-command';
 import { runParseCommand } from './parse-command';
 import { runTailCommand } from './tail-command';
+import { runExportCommand } from './export-command';
 
 declare const LOGSIFT_VERSION: string;
 
@@ -19,6 +20,7 @@ const USAGE = `Usage:
   logsift parse FILE... (--jsonl | --stats) [--format ID] [--tz ZONE] [--day-first]
   logsift serve [PATH...] [--port N] [--host ADDR]
   logsift tail DIR|FILE... [--jsonl] [--hide-benign] [--from-start] [--include GLOB]... [--exclude GLOB]... [--polling] [--no-recursive]
+  logsift export PATH... -o OUT [--format csv|jsonl|xlsx|html] [--query TEXT] [--level LEVEL+] [--source NAME]... [--from ISO] [--to ISO] [--show-benign]
   logsift kb list
   logsift kb test FILE...
 
@@ -31,6 +33,7 @@ const USAGE = `Usage:
   tail            follow folders (or files): print entries as they are appended, new files as they appear
   --hide-benign   tail: leave out what the KB hides
   --from-start    tail: print what the files already hold too
+  export          write the filtered view of the files to OUT (what the KB hides stays out unless --show-benign)
   kb list         print the knowledge-base rules in force (built-in and your own)
   kb test         load files and print what each rule matched and hid, and the hidden entries
 `;
@@ -51,6 +54,8 @@ export async function main(argv: string[]): Promise<number> {
       return kbCommand(rest);
     case 'tail':
       return tailCommand(rest);
+    case 'export':
+      return exportCommand(rest);
     case '--version':
       process.stdout.write(`${LOGSIFT_VERSION}\n`);
       return 0;
@@ -101,6 +106,42 @@ async function parseCommand(args: string[]): Promise<number> {
     userDataDir: defaultUserDataDir(),
     out: process.stdout,
     err: process.stderr,
+  });
+}
+
+async function exportCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      format: { type: 'string' },
+      query: { type: 'string' },
+      level: { type: 'string' },
+      source: { type: 'string', multiple: true },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'show-benign': { type: 'boolean' },
+    },
+  });
+  if (positionals.length === 0 || !values.out) {
+    process.stderr.write(`logsift export: name the files and the output (-o OUT)\n${USAGE}`);
+    return 2;
+  }
+  return runExportCommand({
+    paths: positionals,
+    out: values.out,
+    format: values.format,
+    query: values.query,
+    level: values.level,
+    sources: values.source ?? [],
+    from: values.from,
+    to: values.to,
+    showBenign: values['show-benign'] ?? false,
+    workerScript: bundledPath('ingest-worker.js'),
+    userDataDir: defaultUserDataDir(),
+    stdout: process.stdout,
+    stderr: process.stderr,
   });
 }
 

@@ -13,6 +13,7 @@ import type { FormatInfo, LogsiftApi, LogsiftEventName, LogsiftEvents, ReadOptio
 import type { KbRule } from '../../shared/kb/rule-schema';
 import type { KbState } from '../../shared/model/kb';
 import type { WatchInfo, WatchOptions } from '../../shared/model/watch';
+import type { ExportRequest, ExportResult } from '../../shared/model/export';
 import type { EventDetail, SourceId, SourceInfo } from '../../shared/model/log-event';
 import type { EventCounts, EventPage, EventQuery, PageRequest } from '../../shared/model/query';
 import { ChangeEmitter } from './emitter';
@@ -26,11 +27,12 @@ import type { SpooledBatch } from './ingest/spool';
 import { RecentFiles } from './recent-files';
 import { EventStore } from './store/event-store';
 import { KbService } from './kb/kb-service';
+import { ExportService } from './export/export-service';
 import { expandFolders, freshReading, loadSource } from './source-loading';
 import { TailService, type TailHost } from './tail/tail-service';
 
 /** The methods every host gets from the engine as they are. */
-export type EngineApi = Omit<LogsiftApi, 'getHostInfo' | 'openFileDialog' | 'watchFolderDialog'>;
+export type EngineApi = Omit<LogsiftApi, 'getHostInfo' | 'openFileDialog' | 'watchFolderDialog' | 'exportView'>;
 
 export interface EngineOptions {
   /** Compiled ingest worker script. */
@@ -64,6 +66,7 @@ export class Engine implements EngineApi {
 
   private readonly kb: KbService;
   private readonly tail: TailService | undefined;
+  private readonly exports: ExportService;
 
   private constructor(
     private readonly store: EventStore,
@@ -76,6 +79,12 @@ export class Engine implements EngineApi {
       if (reclassifying) this.tail?.rulesChanged();
       this.emitter.emit('kbChanged', { reclassifying });
       this.announceEvents();
+    });
+    this.exports = new ExportService({
+      store,
+      labelOf: (sourceId) => this.labelOf(sourceId),
+      rules: () => new Map(this.kb.entries().map(({ rule }) => [rule.id, rule])),
+      progress: (progress) => this.emitter.emit('exportProgress', progress),
     });
     const tailScript = TailService.scriptBeside(options.workerScript);
     this.tail = tailScript ? new TailService(tailScript, this.workDir, this.tailHost()) : undefined;
@@ -221,6 +230,16 @@ export class Engine implements EngineApi {
 
   async listWatches(): Promise<WatchInfo[]> {
     return this.tail?.list() ?? [];
+  }
+
+  /** Writes the view to `path` (via a temporary file); rejects when cancelled or failed. */
+  async exportTo(request: ExportRequest, path: string): Promise<ExportResult> {
+    await this.kb.settled();
+    return this.exports.run(request, path);
+  }
+
+  async cancelExport(exportId: number): Promise<void> {
+    this.exports.cancel(exportId);
   }
 
   async getKb(): Promise<KbState> {

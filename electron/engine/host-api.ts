@@ -5,13 +5,15 @@
 import { isApiMethod, parseArguments, type LogsiftApi } from '../../shared/api';
 import type { EngineApi } from './engine';
 
-export type HostOnlyApi = Pick<LogsiftApi, 'getHostInfo' | 'openFileDialog' | 'watchFolderDialog'>;
+export type HostOnlyApi = Pick<LogsiftApi, 'getHostInfo' | 'openFileDialog' | 'watchFolderDialog' | 'exportView'>;
 
 export function composeApi(engine: EngineApi, host: HostOnlyApi): LogsiftApi {
   return {
     getHostInfo: () => host.getHostInfo(),
     openFileDialog: () => host.openFileDialog(),
     watchFolderDialog: () => host.watchFolderDialog(),
+    exportView: (request) => host.exportView(request),
+    cancelExport: (exportId) => engine.cancelExport(exportId),
     listSources: () => engine.listSources(),
     queryEvents: (request) => engine.queryEvents(request),
     countEvents: (query) => engine.countEvents(query),

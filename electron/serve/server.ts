@@ -3,12 +3,12 @@
  * takes uploads; a WebSocket carries the contract's calls and change events. Every request and
  * the WebSocket must carry the session token; the WebSocket must also come from our own origin.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { EVENT_NAMES, type LogsiftApi } from '../../shared/api';
 import type { RpcRequest, ServerMessage } from '../../shared/rpc';
@@ -16,6 +16,7 @@ import type { Engine } from '../engine/engine';
 import { composeApi, dispatch } from '../engine/host-api';
 import { checkToken, newToken, TOKEN_COOKIE, tokenFromQuery } from './auth';
 import { sendStaticFile } from './static-files';
+import { exportFileName } from '../../shared/model/export';
 
 export interface ServeOptions {
   engine: Engine;
@@ -49,7 +50,17 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     openFileDialog: async () => [],
     // A browser cannot pick a folder on the server's disk: the page asks for its path instead.
     watchFolderDialog: async () => null,
+    // The server writes the export to its private folder; the page downloads it from there.
+    exportView: async (request) => {
+      const id = String(++exportCount);
+      const fileName = exportFileName(request.format);
+      await mkdir(join(exportDir, id), { recursive: true });
+      const result = await options.engine.exportTo(request, join(exportDir, id, fileName));
+      return { ...result, downloadUrl: `/exports/${id}/${encodeURIComponent(fileName)}` };
+    },
   });
+  const exportDir = join(uploadDir, 'exports');
+  let exportCount = 0;
 
   const server = createServer((request, response) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
@@ -83,6 +94,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       response.writeHead(405, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed');
       return;
     }
+    const download = /^\/exports\/(\d+)\/([^/]+)$/.exec(url.pathname);
+    if (download) {
+      await sendExport(response, join(exportDir, download[1]!, basename(decodeURIComponent(download[2]!))));
+      return;
+    }
     await sendStaticFile(response, options.rendererDir, url.pathname);
   }
 
@@ -94,6 +110,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     await pipeline(request, createWriteStream(path));
     const sources = await options.engine.openPaths([path], { expandDirectories: false });
     response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(sources));
+  }
+
+  /** An export the server wrote, sent as a download (never rendered by the browser). */
+  async function sendExport(response: ServerResponse, path: string): Promise<void> {
+    const info = await stat(path).catch(() => undefined);
+    if (!info?.isFile()) {
+      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('No such export');
+      return;
+    }
+    response.writeHead(200, {
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': info.size,
+      'Content-Disposition': `attachment; filename="${basename(path).replace(/[^\w.\-]/g, '_')}"`,
+    });
+    await pipeline(createReadStream(path), response);
   }
 
   let ownOrigins = new Set<string>();

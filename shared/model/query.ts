@@ -32,6 +32,10 @@ export interface EventQuery {
   sort?: SortKey[];
   /** Include entries the knowledge base hides (they are shown greyed, with the rule's reason). */
   showHidden?: boolean;
+  /** Only entries at or after this time (ms since the epoch, UTC). */
+  from?: number;
+  /** Only entries before this time. */
+  to?: number;
 }
 
 /** A window of the current view, as the grid pulls it. */

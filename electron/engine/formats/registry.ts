@@ -9,6 +9,7 @@ import { eventViewerXml } from './eventviewer-xml';
 import type { FormatPlugin, ParseContext } from './format';
 import { jsonLines } from './json-lines';
 import { legacyEventViewerText } from './legacy-eventviewer-text';
+import { logsiftCsv } from './logsift-csv';
 import { plainText } from './plain-text';
 import { powerShellCsv } from './powershell-csv';
 import { syslog } from './syslog';
@@ -17,6 +18,7 @@ import { evtx } from './evtx/evtx';
 
 /** All formats; on equal confidence the earlier one wins, so specific formats come first. */
 export const FORMATS: readonly FormatPlugin[] = [
+  logsiftCsv,
   eventViewerCsv,
   legacyEventViewerText,
   powerShellCsv,

@@ -197,7 +197,13 @@ export class EventStore {
     return reader.getRowObjectsJS().map((row) => this.toEventDetail(row, labelOf));
   }
 
-  private toEventDetail(row: Record<string, unknown>, labelOf: (sourceId: SourceId) => SourceLabel): EventDetail {
+  /** A connection of its own for a long read (an export), so the grid's queries are not held up. */
+  connect(): Promise<DuckDBConnection> {
+    return this.instance.connect();
+  }
+
+  /** An entry read with EXPORT_COLUMNS_SQL (or the detail columns) as the model has it. */
+  toEventDetail(row: Record<string, unknown>, labelOf: (sourceId: SourceId) => SourceLabel): EventDetail {
     const base = this.toEventRow(row);
     const label = labelOf(base.sourceId);
     return {

@@ -37,6 +37,8 @@ export function buildFilter(query: EventQuery, includeLevels = true): SqlFilter 
     else clauses.push(`level IN (${query.levels.map((level) => placeholder(severityCode(level))).join(', ')})`);
   }
   if (!query.showHidden) clauses.push('NOT kb_hidden');
+  if (query.from !== undefined) clauses.push(`time_ms >= ${placeholder(Math.trunc(query.from))}`);
+  if (query.to !== undefined) clauses.push(`time_ms < ${placeholder(Math.trunc(query.to))}`);
   if (query.sourceIds) {
     if (query.sourceIds.length === 0) clauses.push('FALSE');
     else clauses.push(`source_id IN (${query.sourceIds.map((id) => placeholder(id)).join(', ')})`);

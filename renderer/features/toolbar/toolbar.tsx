@@ -1,5 +1,5 @@
 /** Open (native dialog in Electron, upload in a browser), watch a folder, recent files, and column visibility. */
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { HostInfo, LogsiftApi } from '../../../shared/api';
 import { COLUMN_IDS, COLUMN_LABELS, type ColumnId } from '../log-grid/column-defs';
 import { WatchFolderButton } from '../watch/watch-folder-button';
@@ -11,9 +11,11 @@ export interface ToolbarProps {
   onToggleColumn(column: ColumnId): void;
   onUpload(files: File[]): void;
   onError(message: string): void;
+  /** More toolbar controls (the export menu). */
+  extra?: ReactNode;
 }
 
-export function Toolbar({ api, host, hiddenColumns, onToggleColumn, onUpload, onError }: ToolbarProps) {
+export function Toolbar({ api, host, hiddenColumns, onToggleColumn, onUpload, onError, extra }: ToolbarProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [recent, setRecent] = useState<string[] | null>(null);
   const [columnsOpen, setColumnsOpen] = useState(false);
@@ -87,6 +89,7 @@ export function Toolbar({ api, host, hiddenColumns, onToggleColumn, onUpload, on
           </ul>
         )}
       </div>
+      {extra}
       <span className="host-mode">{host.mode === 'browser' ? 'Browser mode' : ''}</span>
     </div>
   );
