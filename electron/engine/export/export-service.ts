@@ -60,6 +60,9 @@ export class ExportService {
     const temporary = `${target}.part-${process.pid}-${exportId}`;
     const connection = await store.connect();
     const out = createWriteStream(temporary);
+    // A file error (disk full, folder gone) must fail this export, not the process: writes see
+    // `out.errored`, and `finished` below rejects with it.
+    out.on('error', () => undefined);
     let rows = 0;
     let total = 0;
     let lastProgress = 0;

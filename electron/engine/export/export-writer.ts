@@ -49,6 +49,8 @@ export interface ExportWriter {
 
 /** Writes text to a stream, waiting when it is full (bounded memory on any export size). */
 export async function write(out: Writable, text: string): Promise<void> {
+  // A stream that already failed never drains: say so instead of waiting for ever.
+  if (out.destroyed || out.errored) throw out.errored ?? new Error('the output was closed');
   if (!out.write(text)) await new Promise<void>((resolve, reject) => {
     const done = (): void => {
       out.off('error', fail);
