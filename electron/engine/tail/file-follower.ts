@@ -19,10 +19,12 @@ import { fileIdentity, HEAD_BYTES, TailReader, type CycleOutcome, type Generatio
 
 /** How long a file must be quiet before a last line without its newline is taken as complete. */
 const SETTLE_MS = 400;
+/** How soon after a read the file is looked at again (see cycle). */
+const RECHECK_MS = 60;
 /** How long a vanished name waits for the file to turn up under another name before it is "gone". */
 const GONE_AFTER_MS = 600;
 /** How long a new file that starts like a followed one waits to see whether that one is truncated. */
-const COPY_WAIT_MS = 1500;
+const COPY_WAIT_MS = 4000;
 /** Fewer bytes than this are too little to tell a copy from a file that merely starts the same. */
 const MIN_COPY_EVIDENCE = 128;
 
@@ -42,6 +44,7 @@ interface Followed {
   running: Promise<void> | undefined;
   again: boolean;
   settleTimer: NodeJS.Timeout | undefined;
+  recheckTimer: NodeJS.Timeout | undefined;
   state: 'following' | 'gone' | 'unreadable';
   /** Held back: it may be the copy of a file about to be truncated. */
   copyOf: { of: Followed; until: number; timer: NodeJS.Timeout } | undefined;
@@ -96,6 +99,7 @@ export class FileFollower {
     for (const file of this.files.values()) {
       if (file.watchId !== watchId) continue;
       clearTimeout(file.settleTimer);
+      clearTimeout(file.recheckTimer);
       if (file.path) this.byPath.delete(file.path);
       this.files.delete(file.key);
     }
@@ -143,7 +147,10 @@ export class FileFollower {
       // It may become a copy-truncate: wait a little to see whether the original is truncated.
       const timer = setTimeout(() => {
         file.copyOf = undefined;
-        this.run(file);
+        // A busy machine may have seen the truncation late: check once more before reading it all.
+        const ended = this.ended.find(({ generation }) => this.isCopy(info.head, info.size, generation));
+        if (ended) this.continueCopy(file, ended.generation);
+        else this.run(file);
       }, COPY_WAIT_MS);
       file.copyOf = { of: original, until: Date.now() + COPY_WAIT_MS, timer };
       this.run(original);
@@ -175,6 +182,7 @@ export class FileFollower {
       running: undefined,
       again: false,
       settleTimer: undefined,
+      recheckTimer: undefined,
       state: 'following',
       copyOf: undefined,
     };
@@ -249,8 +257,13 @@ export class FileFollower {
         if (file.state !== 'following') this.setState(file, 'following', `readable again at ${now()}`);
     }
     clearTimeout(file.settleTimer);
+    clearTimeout(file.recheckTimer);
+    if (settle) return;
+    // Change notifications are throttled (one per 50 ms per file, the rest dropped): look again
+    // shortly after a read, so that a last write is not left waiting for the settle timer.
+    if (outcome.state === 'read') file.recheckTimer = setTimeout(() => this.run(file), RECHECK_MS);
     // A last line without its newline is taken once the file has been quiet for a while.
-    if (!settle) file.settleTimer = setTimeout(() => this.run(file, true), SETTLE_MS);
+    file.settleTimer = setTimeout(() => this.run(file, true), SETTLE_MS);
   }
 
   private async send(file: Followed): Promise<void> {
@@ -261,9 +274,9 @@ export class FileFollower {
   /** The file was truncated: a copy of what it held may be waiting (or still turn up). */
   private truncated(file: Followed, generation: Generation): void {
     const at = Date.now();
-    this.ended = [...this.ended.filter((entry) => at - entry.at < 10_000), { generation, at }];
+    this.ended = [...this.ended.filter((entry) => at - entry.at < 30_000), { generation, at }];
     for (const waiting of this.files.values()) {
-      if (waiting.copyOf?.of !== file) continue;
+      if (!waiting.copyOf || (waiting.copyOf.of !== file && !samePrefix(waiting.reader.head, generation.head, MIN_COPY_EVIDENCE))) continue;
       clearTimeout(waiting.copyOf.timer);
       waiting.copyOf = undefined;
       this.continueCopy(waiting, generation);

@@ -114,6 +114,8 @@ describe('live tailing a folder', () => {
     await sleep(1000);
 
     const all = await rows();
+    const perStream = writers.map((writer) => `${writer.stream}: ${all.filter((row) => row.message.includes(`${writer.stream} line `)).length} of ${writer.sequence}`);
+    expect(perStream.join(', ')).toBe(writers.map((writer) => `${writer.stream}: ${writer.sequence} of ${writer.sequence}`).join(', '));
     expect(all.length).toBe(total());
     expect(all.filter((row) => row.unparsed)).toEqual([]);
     const sources = new Map((await engine.listSources()).map((source) => [source.id, source] as [number, SourceInfo]));
