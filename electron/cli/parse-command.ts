@@ -14,6 +14,7 @@ import { KbMatcher } from '../../shared/kb/matcher';
 import { kbReason, type KbVerdictRecord } from '../../shared/model/kb';
 import { Engine } from '../engine/engine';
 import { KnowledgeBase } from '../engine/kb/knowledge-base';
+import { eventToJson, unparsedToJson } from '../engine/export/entry-json';
 import { expandArchives, type SourceFile } from '../engine/ingest/containers';
 import { readSource, SourceError, type ReadSourceOptions } from '../engine/ingest/read-source';
 
@@ -71,7 +72,7 @@ async function printFile(options: ParseCommandOptions, file: string, readPath: s
             JSON.stringify(
               item.kind === 'event'
                 ? eventToJson(item.event, file, format, kbRecord(matcher, item.event))
-                : { unparsed: true, line: item.row.line, reason: item.row.reason, raw: item.row.raw, file, format },
+                : unparsedToJson(item.row, file, format),
             ),
           )
           .join('\n');
@@ -95,27 +96,6 @@ function kbRecord(matcher: KbMatcher, event: ParsedEvent): KbVerdictRecord | nul
   if (!entry) return null;
   const { rule } = entry;
   return { rule: rule.id, verdict: rule.verdict, hidden: rule.hide, reason: kbReason(rule, null) };
-}
-
-/** The documented --jsonl shape of one event. */
-export function eventToJson(event: ParsedEvent, file: string, format: string, kb: KbVerdictRecord | null = null): Record<string, unknown> {
-  return {
-    time: event.time === null ? null : new Date(event.time).toISOString(),
-    level: event.level,
-    provider: event.provider,
-    eventId: event.eventId,
-    category: event.category,
-    computer: event.computer,
-    user: event.user,
-    channel: event.channel,
-    recordId: event.recordId,
-    message: event.message,
-    data: event.data,
-    kb,
-    file,
-    format,
-    line: event.line,
-  };
 }
 
 async function printStats(options: ParseCommandOptions): Promise<number> {

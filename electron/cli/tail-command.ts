@@ -9,7 +9,7 @@ import type { Writable } from 'node:stream';
 import type { EventDetail } from '../../shared/model/log-event';
 import type { WatchOptions } from '../../shared/model/watch';
 import { Engine } from '../engine/engine';
-import { eventToJson } from './parse-command';
+import { detailToJson } from '../engine/export/entry-json';
 
 export interface TailCommandOptions {
   paths: string[];
@@ -58,7 +58,7 @@ export async function runTailCommand(options: TailCommandOptions): Promise<numbe
         last = rows.at(-1)!.id;
         const text = rows
           .filter((row) => !(options.hideBenign && row.kb?.hidden))
-          .map((row) => (options.jsonl ? JSON.stringify(detailToJson(row)) : describe(row)))
+          .map((row) => (options.jsonl ? JSON.stringify(toJson(row)) : describe(row)))
           .join('\n');
         if (text && !options.out.write(`${text}\n`)) await new Promise((done) => options.out.once('drain', done));
       }
@@ -93,10 +93,8 @@ async function settledLastId(engine: Engine): Promise<number> {
   }
 }
 
-function detailToJson(row: EventDetail): Record<string, unknown> {
-  const kb = row.kb ? { rule: row.kb.rule, verdict: row.kb.verdict, hidden: row.kb.hidden, flag: row.kb.flag } : null;
-  if (row.unparsed) return { unparsed: true, line: row.line, reason: row.unparsedReason, raw: row.raw, file: row.file, format: row.format };
-  return { ...eventToJson({ ...row, raw: row.raw }, row.file, row.format), kb };
+function toJson(row: EventDetail): Record<string, unknown> {
+  return detailToJson(row, row.kb ? { rule: row.kb.rule, verdict: row.kb.verdict, hidden: row.kb.hidden, flag: row.kb.flag } : null);
 }
 
 function describe(row: EventDetail): string {

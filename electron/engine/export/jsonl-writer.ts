@@ -1,6 +1,6 @@
-/** JSON lines with every field: the `logsift parse --jsonl` shape plus the KB verdict and reason. */
+/** JSON lines with every field: the `logsift parse --jsonl` shape (entry-json.ts), the KB verdict and reason included. */
 import type { Writable } from 'node:stream';
-import { isoTime } from './export-cells';
+import { detailToJson } from './entry-json';
 import { write, type ExportRow, type ExportWriter } from './export-writer';
 
 export function jsonlWriter(): ExportWriter {
@@ -18,22 +18,5 @@ export function jsonlWriter(): ExportWriter {
 
 function toJson(row: ExportRow): Record<string, unknown> {
   const kb = row.kb ? { rule: row.kb.rule, verdict: row.kb.verdict, hidden: row.kb.hidden, flag: row.kb.flag, reason: row.kbReason } : null;
-  if (row.unparsed) return { unparsed: true, line: row.line, reason: row.unparsedReason, raw: row.raw, file: row.file, format: row.format };
-  return {
-    time: row.time === null ? null : isoTime(row.time),
-    level: row.level,
-    provider: row.provider,
-    eventId: row.eventId,
-    category: row.category,
-    computer: row.computer,
-    user: row.user,
-    channel: row.channel,
-    recordId: row.recordId,
-    message: row.message,
-    data: row.data,
-    kb,
-    file: row.file,
-    format: row.format,
-    line: row.line,
-  };
+  return detailToJson(row, kb);
 }

@@ -8,10 +8,8 @@
  */
 import { open, readFile, stat as statFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { detectEncoding, StreamDecoder } from '../decode/decoder';
-import type { BinaryFormatPlugin } from '../formats/binary-format';
-import type { FormatPlugin, ParseContext, ParseOptions } from '../formats/format';
-import { detectBinaryFormat, detectFormat, formatById } from '../formats/registry';
+import type { ParseContext, ParseOptions } from '../formats/format';
+import { chooseFormat } from './choose-format';
 import type { IngestItem, SourceDetection, SourceReadReport } from './ingest-item';
 import { readBinarySource } from './read-binary-source';
 import { readTextSource } from './read-text-source';
@@ -84,24 +82,10 @@ export async function readSource(path: string, options: ReadSourceOptions, sink:
       context: sourceContext(path, stat.mtimeMs, parseOptions),
     };
 
-    const chosen = forced ? formatById(forced) : detectBinaryFormat(source.head, source.context);
-    if (forced && !chosen) throw new SourceError(path, `no format called "${forced}"`);
-    if (chosen && isBinary(chosen)) {
-      return await readBinarySource(source, chosen, forced ? 1 : chosen.detect(source.head, source.context), sink);
-    }
-
-    const guess = detectEncoding(source.head);
-    const sample = new StreamDecoder(guess.encoding).decode(source.head.subarray(guess.bomLength));
-    const plugin = (chosen as FormatPlugin | undefined) ?? detectFormat(sample, source.context)?.plugin;
-    if (!plugin) throw new SourceError(path, 'unknown format (no format plugin recognises its content)');
-    const detection: SourceDetection = {
-      format: plugin.id,
-      formatLabel: plugin.label,
-      confidence: forced ? 1 : plugin.detect(sample, source.context),
-      encoding: guess.encoding,
-      bytesTotal: stat.size,
-    };
-    return await readTextSource(source, plugin, detection, guess, sink);
+    const choice = chooseFormat(source.head, source.context, forced, stat.size);
+    if (choice.kind === 'unknown') throw new SourceError(path, choice.reason);
+    if (choice.kind === 'binary') return await readBinarySource(source, choice.plugin, choice.detection.confidence, sink);
+    return await readTextSource(source, choice.plugin, choice.detection, choice.guess, sink);
   } finally {
     await handle.close();
   }
@@ -124,10 +108,6 @@ async function readCompanion(path: string, name: string): Promise<Uint8Array | u
   const info = await statFile(target).catch(() => undefined);
   if (!info?.isFile() || info.size > MAX_COMPANION_BYTES) return undefined;
   return new Uint8Array(await readFile(target));
-}
-
-function isBinary(plugin: FormatPlugin | BinaryFormatPlugin): plugin is BinaryFormatPlugin {
-  return 'kind' in plugin && plugin.kind === 'binary';
 }
 
 function describeFsError(error: NodeJS.ErrnoException): string {

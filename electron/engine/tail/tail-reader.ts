@@ -10,11 +10,11 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import type { ParsedEvent } from '../../../shared/model/log-event';
-import { detectEncoding, StreamDecoder, type TextEncodingName } from '../decode/decoder';
+import { StreamDecoder, type TextEncodingName } from '../decode/decoder';
 import type { BinaryFormatPlugin, RandomAccessFile } from '../formats/binary-format';
 import type { FormatPlugin } from '../formats/format';
-import { detectBinaryFormat, detectFormat, formatById } from '../formats/registry';
 import type { IngestItem, SourceDetection } from '../ingest/ingest-item';
+import { chooseFormat, isBinary } from '../ingest/choose-format';
 import { sourceContext, type ReadSourceOptions } from '../ingest/read-source';
 
 /** Bytes read per step; also the sample format detection looks at. */
@@ -49,10 +49,6 @@ export interface Generation {
 }
 
 export type ItemSink = (items: IngestItem[]) => Promise<void>;
-
-function isBinary(plugin: FormatPlugin | BinaryFormatPlugin): plugin is BinaryFormatPlugin {
-  return 'kind' in plugin && plugin.kind === 'binary';
-}
 
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
@@ -175,21 +171,14 @@ export class TailReader {
 
   private async detect(handle: FileHandle, size: number): Promise<SourceDetection | undefined> {
     const head = await readAt(handle, 0, Math.min(READ_BYTES, size));
-    const context = sourceContext(this.path, 0, this.options);
-    const forced = this.options.format ? formatById(this.options.format) : undefined;
-    const binary = forced && isBinary(forced) ? forced : forced ? undefined : detectBinaryFormat(head, context);
-    if (binary) {
-      this.plugin = binary;
-      return { format: binary.id, formatLabel: binary.label, confidence: forced ? 1 : binary.detect(head, context), encoding: 'binary', bytesTotal: size };
+    const choice = chooseFormat(head, sourceContext(this.path, 0, this.options), this.options.format, size);
+    if (choice.kind === 'unknown') return undefined;
+    this.plugin = choice.plugin;
+    if (choice.kind === 'text') {
+      this.encoding = choice.guess.encoding;
+      this.offset = choice.guess.bomLength;
     }
-    const guess = detectEncoding(head);
-    const sample = new StreamDecoder(guess.encoding).decode(head.subarray(guess.bomLength));
-    const plugin = (forced as FormatPlugin | undefined) ?? detectFormat(sample, context)?.plugin;
-    if (!plugin) return undefined;
-    this.plugin = plugin;
-    this.encoding = guess.encoding;
-    this.offset = guess.bomLength;
-    return { format: plugin.id, formatLabel: plugin.label, confidence: forced ? 1 : plugin.detect(sample, context), encoding: guess.encoding, bytesTotal: size };
+    return choice.detection;
   }
 
   private async cycleText(plugin: FormatPlugin, handle: FileHandle, size: number, modifiedTime: number, sink: ItemSink, settle: boolean): Promise<void> {

@@ -1,25 +1,18 @@
 /** The grid's columns: Event Viewer's familiar set, with the level shown as icon + word. */
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import { EXPORT_COLUMN_LABELS, type ExportColumn } from '../../../shared/model/export';
 import type { EventRow } from '../../../shared/model/log-event';
 import { VERDICT_LABELS, type Verdict } from '../../../shared/kb/rule-schema';
 import { SEVERITY_ICONS, SEVERITY_LABELS } from '../../../shared/model/severity';
 import { formatTime } from '../../format';
 
-export const COLUMN_LABELS = {
-  time: 'Time',
-  level: 'Level',
-  provider: 'Source',
-  eventId: 'Event ID',
-  category: 'Category',
-  computer: 'Computer',
-  user: 'User',
-  message: 'Message',
-  kb: 'KB',
-} as const;
+/** The grid's columns, in their default order; exports share their ids and labels. */
+export const COLUMN_IDS = ['time', 'level', 'provider', 'eventId', 'category', 'computer', 'user', 'message', 'kb'] as const satisfies readonly ExportColumn[];
 
-export type ColumnId = keyof typeof COLUMN_LABELS;
+export type ColumnId = (typeof COLUMN_IDS)[number];
 
-export const COLUMN_IDS = Object.keys(COLUMN_LABELS) as ColumnId[];
+export const COLUMN_LABELS: Readonly<Record<ColumnId, string>> = EXPORT_COLUMN_LABELS;
+
 
 /** What the grid's `context` carries: the KB rule titles, looked up by id. */
 export interface GridContext {
