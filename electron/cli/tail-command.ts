@@ -63,8 +63,13 @@ export async function runTailCommand(options: TailCommandOptions): Promise<numbe
         if (text && !options.out.write(`${text}\n`)) await new Promise((done) => options.out.once('drain', done));
       }
     };
-    const stop = engine.on('eventsChanged', () => {
-      printing = printing.then(print, print);
+    // Printed as soon as rows are stored, not on the UI's coalesced change notices.
+    let queued = false;
+    const stop = engine.onStored(() => {
+      // One print waiting is enough: it reads everything stored by the time it runs.
+      if (queued) return;
+      queued = true;
+      printing = printing.then(() => ((queued = false), print()), () => ((queued = false), print()));
     });
     printing = printing.then(print);
     await options.stopped;
@@ -85,12 +90,7 @@ async function settledLastId(engine: Engine): Promise<number> {
   } finally {
     stop();
   }
-  let last = -1;
-  for (;;) {
-    const rows = await engine.eventsAfter(last, PAGE);
-    if (rows.length === 0) return last;
-    last = rows.at(-1)!.id;
-  }
+  return engine.lastEventId();
 }
 
 function toJson(row: EventDetail): Record<string, unknown> {

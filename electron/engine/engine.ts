@@ -30,6 +30,8 @@ import { KbService } from './kb/kb-service';
 import { ExportService } from './export/export-service';
 import { expandFolders, freshReading, loadSource } from './source-loading';
 import { TailService, type TailHost } from './tail/tail-service';
+import { InsightQueries } from './store/insight-queries';
+import type { Bookmark, FacetResult, Histogram, Session, SessionSummary, SessionView } from '../../shared/model/triage';
 
 /** The methods every host gets from the engine as they are. */
 export type EngineApi = Omit<LogsiftApi, 'getHostInfo' | 'openFileDialog' | 'watchFolderDialog' | 'exportView'>;
@@ -59,6 +61,7 @@ export class Engine implements EngineApi {
   private readonly workDir = mkdtempSync(join(tmpdir(), 'logsift-session-'));
   private readonly loading = new Set<Promise<void>>();
   private readonly emitter = new ChangeEmitter();
+  private readonly storedListeners = new Set<() => void>();
   private readonly pool: IngestPool;
   private readonly recent: RecentFiles;
   private nextSourceId = 1;
@@ -67,6 +70,7 @@ export class Engine implements EngineApi {
   private readonly kb: KbService;
   private readonly tail: TailService | undefined;
   private readonly exports: ExportService;
+  private readonly insights: InsightQueries;
 
   private constructor(
     private readonly store: EventStore,
@@ -86,6 +90,7 @@ export class Engine implements EngineApi {
       rules: () => new Map(this.kb.entries().map(({ rule }) => [rule.id, rule])),
       progress: (progress) => this.emitter.emit('exportProgress', progress),
     });
+    this.insights = new InsightQueries(store, (sourceId) => this.sources.get(sourceId)?.name ?? `source ${sourceId}`);
     const tailScript = TailService.scriptBeside(options.workerScript);
     this.tail = tailScript ? new TailService(tailScript, this.workDir, this.tailHost()) : undefined;
   }
@@ -162,14 +167,61 @@ export class Engine implements EngineApi {
     return detail;
   }
 
-  /** Entries stored after row `id`, in arrival order (`logsift tail`); `raw` as stored. */
+  /** Entries stored after row `id`, in arrival order (`logsift tail`); `raw` only for unparsed rows. */
   async eventsAfter(id: number, limit: number): Promise<EventDetail[]> {
     return this.store.after(id, limit, (sourceId) => this.labelOf(sourceId));
+  }
+
+  /** The id of the newest stored row (-1 when none). */
+  async lastEventId(): Promise<number> {
+    return this.store.lastId();
   }
 
   private labelOf(sourceId: SourceId): { file: string; format: string } {
     const source = this.sources.get(sourceId);
     return { file: source?.path ?? '', format: source?.format ?? '' };
+  }
+
+  async getFacets(query: EventQuery, limit: number): Promise<FacetResult[]> {
+    return this.insights.facets(query, limit);
+  }
+
+  async getHistogram(query: EventQuery, buckets: number): Promise<Histogram> {
+    return this.insights.histogram(query, buckets);
+  }
+
+  async setSourceClockOffset(sourceId: number, offsetMs: number): Promise<void> {
+    void sourceId;
+    void offsetMs;
+    throw new Error('Clock offsets are not built yet.');
+  }
+
+  async setBookmark(eventId: number, comment: string): Promise<Bookmark> {
+    void eventId;
+    void comment;
+    throw new Error('Bookmarks are not built yet.');
+  }
+
+  async removeBookmark(eventId: number): Promise<void> {
+    void eventId;
+    throw new Error('Bookmarks are not built yet.');
+  }
+
+  async listBookmarks(): Promise<Bookmark[]> {
+    return [];
+  }
+
+  async saveSession(view: SessionView): Promise<void> {
+    void view;
+  }
+
+  async listSessions(): Promise<SessionSummary[]> {
+    return [];
+  }
+
+  async restoreSession(id: string): Promise<{ session: Session; missing: string[] } | null> {
+    void id;
+    return null;
   }
 
   async closeSource(sourceId: number): Promise<void> {
@@ -282,7 +334,7 @@ export class Engine implements EngineApi {
         Object.assign(source, { status: 'ready', live: { watchId, state: 'following', notes: [] } });
         return source;
       },
-      store: (source, batch) => this.storeBatch(source, batch),
+      store: (items) => this.storeBatches(items),
       sourcesChanged: () => this.scheduleChange(),
       watchesChanged: (watches) => this.emitter.emit('watchesChanged', watches),
       kbRules: () => this.kb.entries(),
@@ -298,6 +350,7 @@ export class Engine implements EngineApi {
       formatLabel: null,
       encoding: null,
       bytesTotal: 0,
+      clockOffsetMs: 0,
       ...freshReading({}),
     };
     this.sources.set(source.id, source);
@@ -327,17 +380,35 @@ export class Engine implements EngineApi {
   }
 
   /** Stores a spooled batch of a source's entries, and removes its file. */
-  private async storeBatch(source: SourceInfo, batch: SpooledBatch): Promise<void> {
+  private storeBatch(source: SourceInfo, batch: SpooledBatch): Promise<void> {
+    return this.storeBatches([{ source, batch }]);
+  }
+
+  /** Stores spooled batches (of one or more sources) in one statement, and removes their files. */
+  private async storeBatches(items: readonly { source: SourceInfo; batch: SpooledBatch }[]): Promise<void> {
     try {
-      if (!this.sources.has(source.id)) return;
-      await this.store.appendSpooled(source.id, batch);
-      source.events += batch.events;
-      source.unparsed += batch.unparsed;
-      if (batch.classified > 0) this.kb.batchStored();
+      const open = items.filter(({ source }) => this.sources.has(source.id));
+      if (open.length === 0) return;
+      await this.store.appendSpooledMany(open.map(({ source, batch }) => ({ sourceId: source.id, batch })));
+      for (const { source, batch } of open) {
+        source.events += batch.events;
+        source.unparsed += batch.unparsed;
+      }
+      if (open.some(({ batch }) => batch.classified > 0)) this.kb.batchStored();
+      for (const listener of this.storedListeners) listener();
       this.scheduleChange();
     } finally {
-      await rm(batch.path, { force: true });
+      await Promise.all(items.map(({ batch }) => rm(batch.path, { force: true })));
     }
+  }
+
+  /**
+   * Called right after each store of new entries, without the UI's coalescing delay: for
+   * `logsift tail`, which prints rows as soon as they can be read. Not part of the UI contract.
+   */
+  onStored(listener: () => void): () => void {
+    this.storedListeners.add(listener);
+    return () => this.storedListeners.delete(listener);
   }
 
   private track(promise: Promise<void>): void {

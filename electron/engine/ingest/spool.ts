@@ -20,6 +20,8 @@ export interface SpooledBatch {
   unparsed: number;
   /** Entries a KB rule matched. */
   classified: number;
+  /** Size of the file in bytes (no line in it is longer). */
+  bytes: number;
 }
 
 /** Column names (in file order) and DuckDB types of the spool files. */
@@ -158,7 +160,7 @@ export class SpoolWriter {
     this.encodeText();
     const path = join(this.dir, `${this.prefix}-${this.files++}.tsv`);
     const parts = this.encoded;
-    const batch = { path, count: this.rows, events: this.events, unparsed: this.unparsed, classified: this.classified };
+    const batch = { path, count: this.rows, events: this.events, unparsed: this.unparsed, classified: this.classified, bytes: this.bytes };
     this.encoded = [];
     this.rows = 0;
     this.events = 0;

@@ -100,4 +100,29 @@ describe('EventStore (DuckDB)', () => {
     await store.removeSource(1);
     expect((await store.counts({})).all).toBe(1);
   });
+
+  it('stores many small batches of several sources in one statement, in the order given', async () => {
+    // Live tailing of a folder of 1,000 files sends hundreds of tiny batches at once; a statement
+    // over that many files once ran DuckDB out of memory (each file got a 512 MB read buffer).
+    const dir = mkdtempSync(join(tmpdir(), 'logsift-spool-'));
+    const before = await store.lastId();
+    const batches = [];
+    for (let n = 0; n < 300; n++) {
+      const spool = new SpoolWriter(dir, `many${n}`);
+      spool.add([event({ message: `file ${n} first`, line: 1 }), event({ message: `file ${n} second`, line: 2 })]);
+      batches.push({ sourceId: 100 + (n % 3), batch: (await spool.flush())! });
+    }
+    await store.appendSpooledMany(batches);
+    const rows = await store.after(before, 1000, () => ({ file: '', format: '' }));
+    expect(rows).toHaveLength(600);
+    expect(rows.map((row) => row.id)).toEqual(rows.map((_, i) => before + 1 + i));
+    expect(rows.map((row) => [row.sourceId, row.message]).slice(0, 4)).toEqual([
+      [100, 'file 0 first'],
+      [100, 'file 0 second'],
+      [101, 'file 1 first'],
+      [101, 'file 1 second'],
+    ]);
+    expect(rows.at(-1)).toMatchObject({ sourceId: 102, message: 'file 299 second', raw: '' });
+    expect(await store.lastId()).toBe(before + 600);
+  });
 });

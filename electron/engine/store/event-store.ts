@@ -5,7 +5,11 @@
  * run on a reader connection so a long load does not block the grid. Row ids follow arrival
  * order, which is the tie-breaker for stable paging.
  */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBPreparedStatement } from '@duckdb/node-api';
+import type { EventKb } from '../../../shared/model/kb';
 import type { EventDetail, EventRow, ParsedEvent, SourceId } from '../../../shared/model/log-event';
 import type { EventCounts, EventPage, EventQuery } from '../../../shared/model/query';
 import type { RuleEntry } from '../../../shared/kb/matcher';
@@ -39,11 +43,20 @@ CREATE TABLE events (
   -- The KB rule that matched, why its entries are shown anyway, and whether this one is hidden.
   kb_rule VARCHAR,
   kb_flag VARCHAR,
-  kb_hidden BOOLEAN NOT NULL
+  kb_hidden BOOLEAN NOT NULL,
+  -- The bookmark's comment ('' for none); NULL when the entry is not bookmarked.
+  bookmark VARCHAR
 )`;
 
+/** How much of the store DuckDB keeps in memory before spilling to disk. */
+const DEFAULT_MEMORY_LIMIT = '1GB';
+
+/** Longest spool line DuckDB will read (a 512 MB message), and the smallest read buffer asked for. */
+const MAX_SPOOL_LINE = 512 * 1024 * 1024;
+const MIN_SPOOL_BUFFER = 64 * 1024;
+
 const ROW_COLUMNS =
-  'id, source_id, time_ms, level, provider, event_id, category, computer, user_name, message, unparsed, kb_rule, kb_flag, kb_hidden';
+  'id, source_id, time_ms, level, provider, event_id, category, computer, user_name, message, unparsed, kb_rule, kb_flag, kb_hidden, bookmark';
 const DETAIL_COLUMNS = `${ROW_COLUMNS}, channel, record_id, data, raw, line, unparsed_reason`;
 
 /** Per-source facts the detail view needs but rows do not carry. */
@@ -60,6 +73,8 @@ export class EventStore {
 
   /** The knowledge base's columns and rules table. */
   readonly kb: KbStore;
+  private afterStatement: DuckDBPreparedStatement | undefined;
+  private afterChain: Promise<void> = Promise.resolve();
   /** Verdicts of the rules in force, for the rows' `kb` field. */
   private verdicts = new Map<string, Verdict>();
 
@@ -67,6 +82,7 @@ export class EventStore {
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
     private readonly reader: DuckDBConnection,
+    private readonly spillDir: string,
   ) {
     this.kb = new KbStore((work) => this.exclusive(work), reader);
   }
@@ -89,13 +105,22 @@ export class EventStore {
     return run;
   }
 
-  static async create(): Promise<EventStore> {
-    const instance = await DuckDBInstance.create(':memory:');
+  /**
+   * An empty store. It holds its entries in memory up to `memoryLimit` (LOGSIFT_MEMORY_LIMIT, 1 GB
+   * by default) and spills the rest to a private temporary folder, so that hours of live tailing or
+   * a pile of large exports do not grow the process without bound.
+   */
+  static async create(memoryLimit = process.env.LOGSIFT_MEMORY_LIMIT ?? DEFAULT_MEMORY_LIMIT): Promise<EventStore> {
+    const spillDir = mkdtempSync(join(tmpdir(), 'logsift-store-'));
+    const instance = await DuckDBInstance.create(':memory:', { memory_limit: memoryLimit, temp_directory: spillDir }).catch((error: unknown) => {
+      rmSync(spillDir, { recursive: true, force: true });
+      throw error;
+    });
     const writer = await instance.connect();
     await writer.run(SCHEMA);
     await writer.run(KB_RULES_SCHEMA);
     const reader = await instance.connect();
-    return new EventStore(instance, writer, reader);
+    return new EventStore(instance, writer, reader, spillDir);
   }
 
   /** Increases whenever stored entries change; queries are only valid for one version. */
@@ -108,25 +133,45 @@ export class EventStore {
    * row ids continue the arrival order (`i` is each row's position in the file).
    */
   appendSpooled(sourceId: SourceId, batch: SpooledBatch): Promise<void> {
-    return this.exclusive(() => this.appendSpooledNow(sourceId, batch));
+    return this.appendSpooledMany([{ sourceId, batch }]);
   }
 
-  private async appendSpooledNow(sourceId: SourceId, batch: SpooledBatch): Promise<void> {
-    const base = this.nextId;
-    this.nextId += batch.count;
+  /**
+   * Bulk-loads several spool files (of one or more sources) in one statement, in the order given:
+   * live tailing of many files sends many small batches, and each statement has a fixed cost.
+   */
+  appendSpooledMany(batches: readonly { sourceId: SourceId; batch: SpooledBatch }[]): Promise<void> {
+    return this.exclusive(() => this.appendSpooledNow(batches));
+  }
+
+  private async appendSpooledNow(batches: readonly { sourceId: SourceId; batch: SpooledBatch }[]): Promise<void> {
+    if (batches.length === 0) return;
     const columns = Object.entries(SPOOL_COLUMNS)
       .map(([name, type]) => `${name}: '${type}'`)
       .join(', ');
-    // The path is ours (the session's private folder), never taken from a log or the renderer.
-    const path = batch.path.replace(/'/g, "''");
+    // Paths are ours (the session's private folder), never taken from a log or the renderer.
+    const quoted = (path: string): string => `'${path.replace(/'/g, "''")}'`;
+    // Each file's rows get ids from its own base: bases (and sources) come from a VALUES list
+    // joined on the file name read_csv reports.
+    const files = batches.map(({ sourceId, batch }) => {
+      const base = this.nextId;
+      this.nextId += batch.count;
+      return `(${quoted(batch.path)}, ${sourceId}, ${base})`;
+    });
+    const paths = batches.map(({ batch }) => quoted(batch.path)).join(', ');
+    // No line is longer than its file. DuckDB sizes each file's read buffer from max_line_size, so
+    // a generous fixed limit made a statement over hundreds of small files run out of memory.
+    const maxLine = Math.min(MAX_SPOOL_LINE, Math.max(MIN_SPOOL_BUFFER, ...batches.map(({ batch }) => batch.bytes + 1)));
     // A rule's severity and hiding apply at once; burst and escalation flags follow (refreshKbFlags).
     await this.writer.run(
       `INSERT INTO events
-       SELECT ${base} + i, ${sourceId}, t, coalesce(kb.severity, l), l, p, e, c, h, u, ch, r, coalesce(m, substr(w, mo + 1)), d, w, n, x, y,
-              kb.id, NULL, coalesce(kb.hide, false)
-       FROM read_csv('${path}', delim = '\t', quote = '${SPOOL_QUOTE}', escape = '${SPOOL_QUOTE}', header = false, nullstr = '\\N',
-                     allow_quoted_nulls = false, strict_mode = false, auto_detect = false, max_line_size = 536870912, columns = {${columns}})
-       LEFT JOIN kb_rules kb ON kb.id = k`,
+       SELECT f.base + i, f.source_id, t, coalesce(kb.severity, l), l, p, e, c, h, u, ch, r, coalesce(m, substr(w, mo + 1)), d, w, n, x, y,
+              kb.id, NULL, coalesce(kb.hide, false), NULL
+       FROM read_csv([${paths}], delim = '\t', quote = '${SPOOL_QUOTE}', escape = '${SPOOL_QUOTE}', header = false, nullstr = '\\N',
+                     allow_quoted_nulls = false, strict_mode = false, auto_detect = false, max_line_size = ${maxLine}, buffer_size = ${maxLine},
+                     filename = true, columns = {${columns}}) AS s
+       JOIN (VALUES ${files.join(', ')}) AS f(path, source_id, base) ON f.path = s.filename
+       LEFT JOIN kb_rules kb ON kb.id = s.k`,
     );
   }
 
@@ -191,10 +236,47 @@ export class EventStore {
     return row ? this.toEventDetail(row, labelOf) : null;
   }
 
-  /** Entries stored after `id`, in arrival order, with everything known about them (live tailing). */
+  /**
+   * Entries stored after `id`, in arrival order, with everything known about them (live tailing);
+   * `raw` only for unparsed rows (a parsed entry's fields say what it held, and reading its raw
+   * text too doubled the cost of printing at high rates).
+   */
   async after(id: number, limit: number, labelOf: (sourceId: SourceId) => SourceLabel): Promise<EventDetail[]> {
-    const reader = await this.reader.runAndReadAll(`SELECT ${DETAIL_COLUMNS} FROM events WHERE id > $1 ORDER BY id LIMIT $2`, [id, limit]);
+    // Prepared once: live tailing asks this after every store, and planning it each time cost more
+    // than running it. Calls are chained so that one's binding never meets another's run.
+    const run = this.afterChain.then(async () => {
+      this.afterStatement ??= await this.reader.prepare(
+        `SELECT ${ROW_COLUMNS}, channel, record_id, data, CASE WHEN unparsed THEN raw ELSE '' END AS raw, line, unparsed_reason
+         FROM events WHERE id > $1 ORDER BY id LIMIT $2`,
+      );
+      this.afterStatement.bind([id, limit]);
+      return this.afterStatement.runAndReadAll();
+    });
+    this.afterChain = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    const reader = await run;
     return reader.getRowObjectsJS().map((row) => this.toEventDetail(row, labelOf));
+  }
+
+  /** The id of the newest stored row, or -1 when there is none. */
+  async lastId(): Promise<number> {
+    const reader = await this.reader.runAndReadAll('SELECT coalesce(max(id), -1) AS id FROM events');
+    return Number(reader.getRowObjectsJS()[0]!.id);
+  }
+
+  /** Runs a read-only query on the reader connection (the triage views' counts). */
+  async read(sql: string, params: (string | number)[] = []): Promise<Record<string, unknown>[]> {
+    const reader = await this.reader.runAndReadAll(sql, params);
+    return reader.getRowObjectsJS() as Record<string, unknown>[];
+  }
+
+  /** Runs a statement on the writer connection, queued with loads (bookmarks, clock offsets). */
+  write(sql: string, params: (string | number)[] = []): Promise<void> {
+    return this.exclusive(async (writer) => {
+      await writer.run(sql, params);
+    });
   }
 
   /** A connection of its own for a long read (an export), so the grid's queries are not held up. */
@@ -204,49 +286,50 @@ export class EventStore {
 
   /** An entry read with EXPORT_COLUMNS_SQL (or the detail columns) as the model has it. */
   toEventDetail(row: Record<string, unknown>, labelOf: (sourceId: SourceId) => SourceLabel): EventDetail {
-    const base = this.toEventRow(row);
-    const label = labelOf(base.sourceId);
-    return {
-      ...base,
-      channel: (row.channel as string | null) ?? null,
-      recordId: row.record_id === null ? null : Number(row.record_id),
-      data: row.data === null ? null : (JSON.parse(row.data as string) as ParsedEvent['data']),
-      raw: row.raw as string,
-      line: Number(row.line),
-      file: label.file,
-      format: label.format,
-      unparsedReason: (row.unparsed_reason as string | null) ?? null,
-    };
+    // Fields added one by one, not spread: live tailing converts tens of thousands a second, and
+    // spreading made each entry a slow dictionary object.
+    const detail = this.toEventRow(row) as EventDetail;
+    const label = labelOf(detail.sourceId);
+    detail.channel = (row.channel as string | null) ?? null;
+    detail.recordId = row.record_id === null ? null : Number(row.record_id);
+    detail.data = row.data === null ? null : (JSON.parse(row.data as string) as ParsedEvent['data']);
+    detail.raw = row.raw as string;
+    detail.line = Number(row.line);
+    detail.file = label.file;
+    detail.format = label.format;
+    detail.unparsedReason = (row.unparsed_reason as string | null) ?? null;
+    return detail;
   }
 
   close(): void {
+    this.afterStatement?.destroySync();
     this.reader.closeSync();
     this.writer.closeSync();
     this.instance.closeSync();
+    rmSync(this.spillDir, { recursive: true, force: true });
   }
 
   private toEventRow(row: Record<string, unknown>): EventRow {
-    const rule = (row.kb_rule as string | null) ?? null;
-    const verdict = rule === null ? undefined : this.verdicts.get(rule);
     return {
-      ...rowColumns(row),
-      kb: rule === null || verdict === undefined ? null : { rule, verdict, hidden: row.kb_hidden === true, flag: kbFlagOf(row.kb_flag) },
+      id: Number(row.id),
+      sourceId: Number(row.source_id),
+      time: row.time_ms === null ? null : Number(row.time_ms),
+      level: severityFromCode(Number(row.level)),
+      provider: (row.provider as string | null) ?? null,
+      eventId: row.event_id === null ? null : Number(row.event_id),
+      category: (row.category as string | null) ?? null,
+      computer: (row.computer as string | null) ?? null,
+      user: (row.user_name as string | null) ?? null,
+      message: row.message as string,
+      unparsed: row.unparsed === true,
+      kb: this.kbOf(row),
+      bookmark: (row.bookmark as string | null) ?? null,
     };
   }
-}
 
-function rowColumns(row: Record<string, unknown>): Omit<EventRow, 'kb'> {
-  return {
-    id: Number(row.id),
-    sourceId: Number(row.source_id),
-    time: row.time_ms === null ? null : Number(row.time_ms),
-    level: severityFromCode(Number(row.level)),
-    provider: (row.provider as string | null) ?? null,
-    eventId: row.event_id === null ? null : Number(row.event_id),
-    category: (row.category as string | null) ?? null,
-    computer: (row.computer as string | null) ?? null,
-    user: (row.user_name as string | null) ?? null,
-    message: row.message as string,
-    unparsed: row.unparsed === true,
-  };
+  private kbOf(row: Record<string, unknown>): EventKb | null {
+    const rule = (row.kb_rule as string | null) ?? null;
+    const verdict = rule === null ? undefined : this.verdicts.get(rule);
+    return rule === null || verdict === undefined ? null : { rule, verdict, hidden: row.kb_hidden === true, flag: kbFlagOf(row.kb_flag) };
+  }
 }

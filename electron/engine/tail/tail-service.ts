@@ -4,7 +4,7 @@
  * unreadable, with what happened to the file) for the UI.
  */
 import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RuleEntry } from '../../../shared/kb/matcher';
@@ -18,12 +18,15 @@ import type { TailCommand, TailEvent, TailWorkerData } from './tail-protocol';
 export interface TailHost {
   /** A new source for a followed file. */
   addLiveSource(path: string, watchId: number): SourceInfo;
-  /** Stores a batch of a source's entries. */
-  store(source: SourceInfo, batch: SpooledBatch): Promise<void>;
+  /** Stores batches of one or more sources' entries, in the order given. */
+  store(items: { source: SourceInfo; batch: SpooledBatch }[]): Promise<void>;
   sourcesChanged(): void;
   watchesChanged(watches: WatchInfo[]): void;
   kbRules(): RuleEntry[];
 }
+
+/** Stores of followed files' batches start at most this often. */
+const STORE_EVERY_MS = 50;
 
 /** How many notes a source keeps about what happened to its file. */
 const MAX_NOTES = 20;
@@ -35,8 +38,13 @@ export class TailService {
   private readonly watches = new Map<number, WatchInfo>();
   private readonly files = new Map<number, SourceInfo>();
   private nextWatchId = 1;
-  /** Batches are stored one after another, in the order the worker sent them. */
-  private storing: Promise<void> = Promise.resolve();
+  /**
+   * Batches the worker sent, waiting to be stored. They are stored in the order sent; all that
+   * arrived during one store go into the next (one statement for many files' batches).
+   */
+  private queued: { source: SourceInfo | undefined; batch: SpooledBatch }[] = [];
+  private storing = false;
+  private lastStore = 0;
 
   constructor(
     private readonly workerScript: string,
@@ -152,14 +160,29 @@ export class TailService {
         return;
       }
       case 'spooled': {
-        const source = this.files.get(event.fileKey);
-        this.storing = this.storing
-          .then(() => (source ? this.host.store(source, event.batch) : undefined))
-          .catch(() => undefined)
-          .finally(() => this.worker?.postMessage({ type: 'ack' } satisfies TailCommand));
+        this.queued.push({ source: this.files.get(event.fileKey), batch: event.batch });
+        if (!this.storing) void this.storeQueued();
         return;
       }
     }
+  }
+
+  private async storeQueued(): Promise<void> {
+    this.storing = true;
+    while (this.queued.length > 0) {
+      // Each statement has a fixed cost (~5-8 ms): a file appended to every few milliseconds
+      // would cost a core in statements alone. Gather at most STORE_EVERY_MS of arrivals.
+      const wait = this.lastStore + STORE_EVERY_MS - Date.now();
+      if (wait > 0) await new Promise((resume) => setTimeout(resume, wait));
+      this.lastStore = Date.now();
+      const items = this.queued;
+      this.queued = [];
+      const known = items.flatMap(({ source, batch }) => (source ? [{ source, batch }] : []));
+      const orphans = items.flatMap(({ source, batch }) => (source ? [] : [rm(batch.path, { force: true })]));
+      await Promise.all([this.host.store(known).catch(() => undefined), ...orphans]);
+      for (let i = 0; i < items.length; i++) this.worker?.postMessage({ type: 'ack' } satisfies TailCommand);
+    }
+    this.storing = false;
   }
 
   private note(source: SourceInfo, note: string): void {

@@ -1,14 +1,15 @@
 /**
  * Worker-thread entry for live tailing: watches the folders the engine names, follows their files
  * (FileFollower) and spools what they gain, so that neither watching nor parsing runs on the
- * thread that answers the UI. Batches wait for the engine's acknowledgement past a few in flight.
+ * thread that answers the UI. Batches wait for the engine's acknowledgement past MAX_IN_FLIGHT.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SpooledBatch } from '../ingest/spool';
 import { FileFollower } from './file-follower';
 import type { TailCommand, TailEvent, TailWorkerData } from './tail-protocol';
 
-const MAX_IN_FLIGHT = 4;
+/** Batches sent but not yet stored; many files' batches are stored together. */
+const MAX_IN_FLIGHT = 256;
 const data = workerData as TailWorkerData;
 let inFlight = 0;
 const waiting: (() => void)[] = [];
