@@ -11,9 +11,10 @@ import { z } from 'zod';
 import type { KbRule } from './kb/rule-schema';
 import type { KbState } from './model/kb';
 import type { WatchInfo, WatchOptions } from './model/watch';
+import type { Bookmark, FacetResult, Histogram, Session, SessionSummary, SessionView } from './model/triage';
 import { EXPORT_COLUMNS, EXPORT_FORMATS, type ExportProgress, type ExportRequest, type ExportResult } from './model/export';
 import type { EventDetail, SourceInfo } from './model/log-event';
-import { SORTABLE_COLUMNS, type EventCounts, type EventPage, type EventQuery, type PageRequest } from './model/query';
+import { SORTABLE_COLUMNS, type EventCounts, type EventPage, type EventQuery, type FilterChip, type PageRequest } from './model/query';
 import { SEVERITIES } from './model/severity';
 
 /** A format Logsift can read, for the "Read as…" choice. */
@@ -80,6 +81,28 @@ export interface LogsiftApi {
    */
   exportView(request: ExportRequest): Promise<ExportResult | null>;
   cancelExport(exportId: number): Promise<void>;
+
+  // Triage views (shared/model/triage.ts).
+  /** Counts per value of each facet field for the query, the most frequent `limit` values each. */
+  getFacets(query: EventQuery, limit: number): Promise<FacetResult[]>;
+  /** Entries over time for the query, in about `buckets` buckets over the range it covers. */
+  getHistogram(query: EventQuery, buckets: number): Promise<Histogram>;
+  /** Shifts every time of a source by `offsetMs` (replacing any earlier offset); 0 undoes it. */
+  setSourceClockOffset(sourceId: number, offsetMs: number): Promise<void>;
+  /** Bookmarks an entry with a comment ('' for none), or changes its comment; saved beside its file. */
+  setBookmark(eventId: number, comment: string): Promise<Bookmark>;
+  removeBookmark(eventId: number): Promise<void>;
+  /** Every bookmark of the open sources, in time order. */
+  listBookmarks(): Promise<Bookmark[]>;
+  /** Saves the current session (open files, watched folders, their read options) with the renderer's view. */
+  saveSession(view: SessionView): Promise<void>;
+  /** Saved sessions, newest first (the first is the last one). */
+  listSessions(): Promise<SessionSummary[]>;
+  /**
+   * Replaces what is open with a saved session's files and folders (missing ones are skipped and
+   * named in `missing`) and returns its view for the renderer to apply; null when no such session.
+   */
+  restoreSession(id: string): Promise<{ session: Session; missing: string[] } | null>;
 }
 
 /** Change notifications: the host announces, the renderer pulls. */
@@ -113,8 +136,25 @@ const eventQuerySchema = z
     showHidden: z.boolean().optional(),
     from: z.number().finite().optional(),
     to: z.number().finite().optional(),
+    chips: z
+      .array(z.object({ search: z.string().min(1).max(10_000), exclude: z.boolean() }).strict() satisfies z.ZodType<FilterChip>)
+      .max(100)
+      .optional(),
+    bookmarkedOnly: z.boolean().optional(),
   })
   .strict() satisfies z.ZodType<EventQuery>;
+
+const sessionViewSchema = z
+  .object({
+    query: eventQuerySchema,
+    hiddenColumns: z.array(z.string().max(64)).max(64),
+    columnOrder: z.array(z.string().max(64)).max(64).optional(),
+    columnWidths: z.record(z.string().max(64), z.number().finite().min(0).max(10_000)).optional(),
+    hiddenSourcePaths: z.array(z.string().max(4096)).max(10_000).optional(),
+  })
+  .strict() satisfies z.ZodType<SessionView>;
+
+const rowIdSchema = z.number().int().nonnegative();
 
 const readOptionsSchema = z
   .object({
@@ -175,6 +215,16 @@ export const API_METHODS = {
   listWatches: z.tuple([]),
   exportView: z.tuple([exportRequestSchema]),
   cancelExport: z.tuple([z.number().int().nonnegative()]),
+  getFacets: z.tuple([eventQuerySchema, z.number().int().min(1).max(1000)]),
+  getHistogram: z.tuple([eventQuerySchema, z.number().int().min(1).max(2000)]),
+  // At most a year either way: more is a typo, not a clock.
+  setSourceClockOffset: z.tuple([z.number().int().nonnegative(), z.number().int().min(-366 * 86_400_000).max(366 * 86_400_000)]),
+  setBookmark: z.tuple([rowIdSchema, z.string().max(10_000)]),
+  removeBookmark: z.tuple([rowIdSchema]),
+  listBookmarks: z.tuple([]),
+  saveSession: z.tuple([sessionViewSchema]),
+  listSessions: z.tuple([]),
+  restoreSession: z.tuple([z.string().min(1).max(100)]),
 } as const satisfies { [K in keyof LogsiftApi]: z.ZodType<Parameters<LogsiftApi[K]>> };
 
 export type ApiMethod = keyof LogsiftApi;

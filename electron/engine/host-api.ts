@@ -32,6 +32,15 @@ export function composeApi(engine: EngineApi, host: HostOnlyApi): LogsiftApi {
     watchFolder: (path, options) => engine.watchFolder(path, options),
     unwatchFolder: (watchId) => engine.unwatchFolder(watchId),
     listWatches: () => engine.listWatches(),
+    getFacets: (query, limit) => engine.getFacets(query, limit),
+    getHistogram: (query, buckets) => engine.getHistogram(query, buckets),
+    setSourceClockOffset: (sourceId, offsetMs) => engine.setSourceClockOffset(sourceId, offsetMs),
+    setBookmark: (eventId, comment) => engine.setBookmark(eventId, comment),
+    removeBookmark: (eventId) => engine.removeBookmark(eventId),
+    listBookmarks: () => engine.listBookmarks(),
+    saveSession: (view) => engine.saveSession(view),
+    listSessions: () => engine.listSessions(),
+    restoreSession: (id) => engine.restoreSession(id),
   };
 }
 

@@ -104,7 +104,7 @@ export async function expandFolders(paths: readonly string[], expandDirectories:
 }
 
 /** The state of a source about to be read (again): everything a read finds out, reset. */
-export function freshReading(readOptions: ReadOptions): Omit<SourceInfo, 'id' | 'path' | 'name' | 'format' | 'formatLabel' | 'encoding' | 'bytesTotal'> {
+export function freshReading(readOptions: ReadOptions): Omit<SourceInfo, 'id' | 'path' | 'name' | 'format' | 'formatLabel' | 'encoding' | 'bytesTotal' | 'clockOffsetMs'> {
   return {
     status: 'loading',
     bytesRead: 0,

@@ -54,6 +54,8 @@ export interface EventRow {
   unparsed: boolean;
   /** What the knowledge base decided about the entry; null when no rule matched. */
   kb: EventKb | null;
+  /** The bookmark's comment ('' for a plain bookmark); null when the entry is not bookmarked. */
+  bookmark: string | null;
 }
 
 /** Everything known about one stored entry, for the detail view. */
@@ -104,4 +106,9 @@ export interface SourceInfo {
   readOptions: { format?: string; timeZone?: string; dayFirst?: boolean };
   /** For a file followed in a watched folder: how following it goes; null for opened files. */
   live: LiveState | null;
+  /**
+   * Added to every time of this source (ms), for exports from a machine whose clock was off or
+   * whose zone was not stated: set with setSourceClockOffset.
+   */
+  clockOffsetMs: number;
 }

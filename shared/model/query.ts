@@ -20,10 +20,28 @@ export interface SortKey {
   direction: 'asc' | 'desc';
 }
 
+/**
+ * A filter the user stacked as a chip (from the search box, a facet click or the timeline): a
+ * search in the field syntax (shared/search), kept (`exclude` false) or left out.
+ */
+export interface FilterChip {
+  search: string;
+  exclude: boolean;
+}
+
 /** What the user is looking at: the filter and order of the grid. */
 export interface EventQuery {
-  /** Case-insensitive substring searched in message, provider, category, computer, user and raw text. */
+  /**
+   * The search box, in the field syntax (shared/search/search-syntax.ts): words and "phrases" are
+   * case-insensitive substrings of what a user reads (message, provider, computer, user, data,
+   * raw text…), /regex/ a regular expression, `field:value` / `level>=warning` / `-field:value`
+   * field conditions; all terms must hold.
+   */
   text?: string;
+  /** Stacked filters: every kept chip must match, no left-out chip may. */
+  chips?: FilterChip[];
+  /** Only bookmarked entries. */
+  bookmarkedOnly?: boolean;
   /** Severities to show; absent means all. */
   levels?: Severity[];
   /** Sources to show; absent means all. */

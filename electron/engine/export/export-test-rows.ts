@@ -59,6 +59,7 @@ function row(fields: Partial<ExportRow> & Pick<ExportRow, 'id' | 'level' | 'mess
     user: null,
     unparsed: false,
     kb: null,
+    bookmark: null,
     channel: 'Application',
     recordId: 100_000 + fields.id,
     data: null,

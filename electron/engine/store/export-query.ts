@@ -13,7 +13,7 @@ import { buildFilter, buildOrderBy, type SqlFilter } from './query-sql';
 const TIMELINE_BUCKETS = 48;
 
 export const EXPORT_COLUMNS_SQL =
-  'id, source_id, time_ms, level, provider, event_id, category, computer, user_name, message, unparsed, kb_rule, kb_flag, kb_hidden, channel, record_id, data, raw, line, unparsed_reason';
+  'id, source_id, time_ms, level, provider, event_id, category, computer, user_name, message, unparsed, kb_rule, kb_flag, kb_hidden, bookmark, channel, record_id, data, raw, line, unparsed_reason';
 
 /** The view's filter, narrowed to the selected rows when there are any. */
 export function exportFilter(query: EventQuery, ids: readonly number[] | undefined): SqlFilter {
