@@ -3,8 +3,7 @@ import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HostInfo, LogsiftClient } from '../shared/api';
 import type { EventRow, SourceInfo } from '../shared/model/log-event';
-import type { EventCounts, EventQuery } from '../shared/model/query';
-import { SEVERITIES, type Severity } from '../shared/model/severity';
+import type { EventCounts } from '../shared/model/query';
 import { uploadFile } from './api/client';
 import { singleFlight } from './api/single-flight';
 import { formatCount } from './format';
@@ -19,48 +18,74 @@ import { useKb } from './features/kb/use-kb';
 import { FilterBar } from './features/filters/filter-bar';
 import { FollowControls } from './features/follow/follow-controls';
 import { useFollow } from './features/follow/use-follow';
-import { COLUMN_IDS, type ColumnId, type GridContext } from './features/log-grid/column-defs';
+import { COLUMN_IDS } from './features/log-grid/column-defs';
+import { useGridContext } from './features/log-grid/use-grid-context';
 import { LogGrid } from './features/log-grid/log-grid';
 import { SourceBar } from './features/sources/source-bar';
 import { Toolbar } from './features/toolbar/toolbar';
 import { ExportMenu } from './features/export/export-menu';
 import { useWatches } from './features/watch/use-watches';
+import { focusSearchInput, SearchBox } from './features/search/search-box';
+import { searchHighlights } from './features/search/search-highlights';
+import { useRowNavigation } from './features/keyboard/use-row-navigation';
+import { useDropUpload } from './features/toolbar/use-drop-upload';
+import { ShortcutsHelp } from './features/keyboard/shortcuts-help';
+import { useShortcuts } from './features/keyboard/use-shortcuts';
+import { addChip } from './features/search/chips';
+import { FacetPanel } from './features/facets/facet-panel';
+import { Timeline } from './features/timeline/timeline';
+import { BookmarksMenu } from './features/bookmarks/bookmarks-menu';
+import { CommentDialog } from './features/bookmarks/comment-dialog';
+import { SessionsMenu } from './features/sessions/sessions-menu';
+import { useSession } from './features/sessions/use-session';
+import { LoadProgress } from './features/status/load-progress';
+import { useViewState } from './features/view/use-view-state';
 
 const NO_COUNTS: EventCounts = { all: 0, shown: 0, byLevel: {}, hidden: 0, hiddenByRule: {} };
 
 export function App({ client, host }: { client: LogsiftClient; host: HostInfo }) {
   const [sources, setSources] = useState<SourceInfo[]>([]);
   const [dataVersion, setDataVersion] = useState(0);
-  const [text, setText] = useState('');
-  const [hiddenLevels, setHiddenLevels] = useState<ReadonlySet<Severity>>(new Set());
-  const [hiddenColumns, setHiddenColumns] = useState<ReadonlySet<ColumnId>>(new Set());
   const [counts, setCounts] = useState<EventCounts>(NO_COUNTS);
   const [selected, setSelected] = useState<number | null>(null);
   const [gridApi, setGridApi] = useState<GridApi<EventRow> | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [showHidden, setShowHidden] = useState(false);
   const [rowMenu, setRowMenu] = useState<{ row: EventRow; x: number; y: number } | null>(null);
   const [editing, setEditing] = useState<KbRuleInput | null>(null);
   const [managingRules, setManagingRules] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [showFacets, setShowFacets] = useState(true);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [commenting, setCommenting] = useState<{ eventId: number; summary: string; initial: string } | null>(null);
   const kb = useKb(client, dataVersion);
   const watches = useWatches(client);
   const follow = useFollow(client, dataVersion);
   // Following only means something while some file is followed; a static file stays where the user put it.
   const hasLive = sources.some((source) => source.live !== null);
+  const view = useViewState(sources);
+  const { text, chips, query, range, sessionView, applyView } = view;
 
-  const query = useMemo<EventQuery>(() => {
-    const q: EventQuery = {};
-    if (text.trim() !== '') q.text = text.trim();
-    if (hiddenLevels.size > 0) q.levels = SEVERITIES.filter((level) => !hiddenLevels.has(level));
-    if (showHidden) q.showHidden = true;
-    return q;
-  }, [text, hiddenLevels, showHidden]);
+  const session = useSession(client, sessionView, applyView);
+  useEffect(() => {
+    if (session.missing.length > 0) setError(`Not found any more, left out of the restored session: ${session.missing.join(', ')}`);
+  }, [session.missing]);
 
-  // The grid reads rule titles through a context that stays the same object; cells are redrawn when they change.
-  const rulesRef = useRef(kb.rules);
-  rulesRef.current = kb.rules;
-  const gridContext = useMemo<GridContext>(() => ({ ruleTitle: (id) => rulesRef.current.get(id)?.rule.title }), []);
-  useEffect(() => gridApi?.refreshCells({ columns: ['kb'], force: true }), [gridApi, kb.rules]);
+  const toggleBookmark = useCallback(
+    (row: EventRow) => {
+      const change = row.bookmark === null ? client.setBookmark(row.id, '') : client.removeBookmark(row.id);
+      change.catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    },
+    [client],
+  );
+  const editComment = useCallback((row: EventRow) => {
+    setCommenting({ eventId: row.id, summary: row.message.slice(0, 300), initial: row.bookmark ?? '' });
+  }, []);
+
+  const highlight = useMemo(() => searchHighlights(text, chips), [text, chips]);
+  const gridContext = useGridContext(gridApi, kb.rules, highlight, sources);
+
+  // Moving through rows (keyboard, the detail pane's ‹ ›) selects the row and shows its details.
+  const { move, selectedRow, withSelected } = useRowNavigation(client, gridApi, selected, setSelected);
 
   const markBenign = useCallback(
     async (id: number) => {
@@ -98,12 +123,12 @@ export function App({ client, host }: { client: LogsiftClient; host: HostInfo })
 
   useEffect(() => {
     if (!gridApi) return;
-    gridApi.setColumnsVisible([...hiddenColumns], false);
+    gridApi.setColumnsVisible([...view.hiddenColumns], false);
     gridApi.setColumnsVisible(
-      COLUMN_IDS.filter((column) => !hiddenColumns.has(column)),
+      COLUMN_IDS.filter((column) => !view.hiddenColumns.has(column)),
       true,
     );
-  }, [gridApi, hiddenColumns]);
+  }, [gridApi, view.hiddenColumns]);
 
   const reportError = useCallback((message: string) => setError(message), []);
   const upload = useCallback(
@@ -113,58 +138,85 @@ export function App({ client, host }: { client: LogsiftClient; host: HostInfo })
     [reportError],
   );
 
-  // Browser mode: files dropped on the page are uploaded (Electron's preload handles drops itself).
-  useEffect(() => {
-    if (host.mode !== 'browser') return;
-    const over = (event: DragEvent) => event.preventDefault();
-    const drop = (event: DragEvent) => {
-      event.preventDefault();
-      upload([...(event.dataTransfer?.files ?? [])]);
-    };
-    window.addEventListener('dragover', over);
-    window.addEventListener('drop', drop);
-    return () => {
-      window.removeEventListener('dragover', over);
-      window.removeEventListener('drop', drop);
-    };
-  }, [host.mode, upload]);
+  useDropUpload(host, upload);
 
-  const toggleLevel = useCallback((level: Severity) => {
-    setHiddenLevels((current) => {
-      const next = new Set(current);
-      if (!next.delete(level)) next.add(level);
-      return next;
-    });
-  }, []);
-  const toggleColumn = useCallback((column: ColumnId) => {
-    setHiddenColumns((current) => {
-      const next = new Set(current);
-      if (!next.delete(column)) next.add(column);
-      return next;
-    });
-  }, []);
+  useShortcuts({
+    focusSearch: () => focusSearchInput(searchRef.current),
+    openFile: () => document.querySelector<HTMLButtonElement>('[data-testid="open-button"]')?.click(),
+    export: () => document.querySelector<HTMLButtonElement>('[data-testid="export-button"]')?.click(),
+    nextRow: () => move('next'),
+    prevRow: () => move('prev'),
+    firstRow: () => move('first'),
+    lastRow: () => move('last'),
+    toggleDetail: () => {
+      if (selected !== null) setSelected(null);
+      else {
+        const row = selectedRow();
+        if (row) setSelected(row.id);
+        else move('first');
+      }
+    },
+    toggleBookmark: () => withSelected(toggleBookmark),
+    comment: () => withSelected(editComment),
+    escape: ({ place }) => {
+      if (place === 'editable' && document.activeElement instanceof HTMLElement) document.activeElement.blur();
+      else if (helpOpen) setHelpOpen(false);
+      else if (rowMenu) setRowMenu(null);
+      else setSelected(null);
+    },
+    help: () => setHelpOpen(true),
+  });
 
-  const loading = sources.some((source) => source.status === 'loading');
   return (
     <div className="app">
       <Toolbar
         api={client}
         host={host}
-        hiddenColumns={hiddenColumns}
-        onToggleColumn={toggleColumn}
+        hiddenColumns={view.hiddenColumns}
+        onToggleColumn={view.toggleColumn}
         onUpload={upload}
         onError={reportError}
-        extra={<ExportMenu client={client} query={query} gridApi={gridApi} onError={reportError} />}
+        extra={
+          <>
+            <ExportMenu client={client} query={query} gridApi={gridApi} onError={reportError} />
+            <button type="button" aria-pressed={showFacets} onClick={() => setShowFacets(!showFacets)} data-testid="facets-toggle" title="Show or hide the facet panel">
+              Facets
+            </button>
+            <BookmarksMenu
+              api={client}
+              sources={sources}
+              onlyBookmarked={view.onlyBookmarked}
+              onOnlyBookmarked={view.setOnlyBookmarked}
+              onShow={(id) => setSelected(id)}
+              onError={reportError}
+            />
+            <SessionsMenu
+              api={client}
+              onRestored={(restored) => {
+                applyView(restored.session.view);
+                if (restored.missing.length > 0) reportError(`Not found any more, left out: ${restored.missing.join(', ')}`);
+              }}
+              onError={reportError}
+            />
+          </>
+        }
       />
       <SourceBar
         api={client}
         sources={sources}
         watches={watches}
+        hiddenSourceIds={view.hiddenSourceIds}
+        onToggleShown={view.toggleSource}
         onClose={(id) => client.closeSource(id).catch((e: unknown) => reportError(String(e)))}
         onUnwatch={(id) => client.unwatchFolder(id).catch((e: unknown) => reportError(String(e)))}
         onError={reportError}
       />
-      <FilterBar counts={counts} hiddenLevels={hiddenLevels} onToggleLevel={toggleLevel} onSearch={setText} />
+      <FilterBar
+        counts={counts}
+        hiddenLevels={view.hiddenLevels}
+        onToggleLevel={view.toggleLevel}
+        search={<SearchBox text={text} chips={chips} onText={view.setText} onChips={view.setChips} inputRef={searchRef} />}
+      />
       {error && (
         <div className="error-banner" role="alert">
           {error}
@@ -190,18 +242,24 @@ export function App({ client, host }: { client: LogsiftClient; host: HostInfo })
             </p>
           </div>
         ) : (
-          <LogGrid
-            api={client}
-            query={query}
-            dataVersion={follow.gridVersion}
-            follow={follow.follow && hasLive}
-            onFollowChange={follow.setFollow}
-            onSelect={(row) => setSelected(row.id)}
-            onRowMenu={(row, x, y) => setRowMenu({ row, x, y })}
-            context={gridContext}
-            onGridReady={setGridApi}
-            onError={reportError}
-          />
+          <>
+            {showFacets && <FacetPanel client={client} query={query} dataVersion={dataVersion} onChip={(chip) => view.setChips((current) => addChip(current, chip.search, chip.exclude))} />}
+            <div className="grid-column">
+              <Timeline client={client} query={query} dataVersion={dataVersion} range={range} onRange={view.setRange} />
+              <LogGrid
+                api={client}
+                query={query}
+                dataVersion={follow.gridVersion}
+                follow={follow.follow && hasLive}
+                onFollowChange={follow.setFollow}
+                onSelect={(row) => setSelected(row.id)}
+                onRowMenu={(row, x, y) => setRowMenu({ row, x, y })}
+                context={gridContext}
+                onGridReady={setGridApi}
+                onError={reportError}
+              />
+            </div>
+          </>
         )}
         {selected !== null && (
           <DetailPane
@@ -211,6 +269,11 @@ export function App({ client, host }: { client: LogsiftClient; host: HostInfo })
             kbRules={kb.rules}
             onMarkBenign={() => void markBenign(selected).catch(reportError)}
             onClose={() => setSelected(null)}
+            highlight={highlight}
+            onPrev={() => move('prev')}
+            onNext={() => move('next')}
+            onToggleBookmark={() => withSelected(toggleBookmark)}
+            onEditComment={() => withSelected(editComment)}
           />
         )}
       </main>
@@ -225,6 +288,27 @@ export function App({ client, host }: { client: LogsiftClient; host: HostInfo })
           onMarkBenign={() => {
             setRowMenu(null);
             markBenign(rowMenu.row.id).catch((e: unknown) => reportError(String(e)));
+          }}
+          onToggleBookmark={() => {
+            setRowMenu(null);
+            toggleBookmark(rowMenu.row);
+          }}
+          onComment={() => {
+            setRowMenu(null);
+            editComment(rowMenu.row);
+          }}
+        />
+      )}
+      {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
+      {commenting && (
+        <CommentDialog
+          summary={commenting.summary}
+          initial={commenting.initial}
+          onCancel={() => setCommenting(null)}
+          onSave={(comment) => {
+            const { eventId } = commenting;
+            setCommenting(null);
+            client.setBookmark(eventId, comment).catch((e: unknown) => reportError(e instanceof Error ? e.message : String(e)));
           }}
         />
       )}
@@ -244,9 +328,9 @@ export function App({ client, host }: { client: LogsiftClient; host: HostInfo })
         <span data-testid="row-count">
           {formatCount(counts.shown)} of {formatCount(counts.all)} shown
         </span>
-        {loading && <span className="muted"> · loading…</span>}
+        <LoadProgress sources={sources} />
         {hasLive && <FollowControls view={follow} />}
-        <HiddenSummary counts={counts} kb={kb} showHidden={showHidden} onShowHidden={setShowHidden} onManageRules={() => setManagingRules(true)} />
+        <HiddenSummary counts={counts} kb={kb} showHidden={view.showHidden} onShowHidden={view.setShowHidden} onManageRules={() => setManagingRules(true)} />
       </footer>
     </div>
   );

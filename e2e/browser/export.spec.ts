@@ -34,7 +34,8 @@ test('exports the filtered view as CSV: the rows shown, in order, with the visib
 
   const text = readFileSync(file, 'utf8');
   const lines = text.replace(/^\ufeff/, '').trim().split('\r\n');
-  expect(lines[0]).toBe('Time (UTC),Level,Source,Event ID,Category,Computer,User,Message,KB');
+  // Two files are open: the grid's File column is exported as each entry's file.
+  expect(lines[0]).toBe('Time (UTC),File,Level,Source,Event ID,Category,Computer,User,Message,KB');
   expect(lines).toHaveLength(shown + 1);
   expect(lines.slice(1).every((line) => line.includes('KB50'))).toBe(true);
   // The grid's first rows, in the same order.

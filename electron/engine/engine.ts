@@ -6,32 +6,30 @@
  * the full `LogsiftApi`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { FormatInfo, LogsiftApi, LogsiftEventName, LogsiftEvents, ReadOptions } from '../../shared/api';
 import type { KbRule } from '../../shared/kb/rule-schema';
 import type { KbState } from '../../shared/model/kb';
 import type { WatchInfo, WatchOptions } from '../../shared/model/watch';
 import type { ExportRequest, ExportResult } from '../../shared/model/export';
-import type { EventDetail, SourceId, SourceInfo } from '../../shared/model/log-event';
+import type { EventDetail, SourceInfo } from '../../shared/model/log-event';
 import type { EventCounts, EventPage, EventQuery, PageRequest } from '../../shared/model/query';
 import { ChangeEmitter } from './emitter';
-import { allFormats, formatById } from './formats/registry';
-import { isKnownZone } from './formats/timestamps';
-import { expandArchives, type SourceFile } from './ingest/containers';
-import { IngestPool } from './ingest/ingest-pool';
+import { allFormats } from './formats/registry';
 import { readRecordText } from './ingest/read-record-text';
 import type { ReadSourceOptions } from './ingest/read-source';
-import type { SpooledBatch } from './ingest/spool';
 import { RecentFiles } from './recent-files';
 import { EventStore } from './store/event-store';
 import { KbService } from './kb/kb-service';
 import { ExportService } from './export/export-service';
-import { expandFolders, freshReading, loadSource } from './source-loading';
-import { TailService, type TailHost } from './tail/tail-service';
-import { InsightQueries } from './store/insight-queries';
+import { expandFolders } from './source-loading';
+import { SourceRegistry } from './source-registry';
+import { tailHost } from './tail-host';
+import { TailService } from './tail/tail-service';
 import type { Bookmark, FacetResult, Histogram, Session, SessionSummary, SessionView } from '../../shared/model/triage';
+import { Triage } from './triage';
 
 /** The methods every host gets from the engine as they are. */
 export type EngineApi = Omit<LogsiftApi, 'getHostInfo' | 'openFileDialog' | 'watchFolderDialog' | 'exportView'>;
@@ -48,51 +46,48 @@ export interface OpenOptions extends ReadSourceOptions {
   expandDirectories: boolean;
 }
 
-/** Followed files must show new lines within a quarter second: changes are announced this often. */
-const CHANGE_INTERVAL_MS = 100;
-
 export class Engine implements EngineApi {
-  private readonly sources = new Map<SourceId, SourceInfo>();
-  /** Where each source's bytes are: the file itself, or a member extracted from an archive. */
-  private readonly readPaths = new Map<SourceId, string>();
-  /** Bumped when a source is read again, so batches of an earlier read are dropped. */
-  private readonly generations = new Map<SourceId, number>();
   /** Private folder for extracted archive members; removed on close. */
   private readonly workDir = mkdtempSync(join(tmpdir(), 'logsift-session-'));
-  private readonly loading = new Set<Promise<void>>();
   private readonly emitter = new ChangeEmitter();
-  private readonly storedListeners = new Set<() => void>();
-  private readonly pool: IngestPool;
   private readonly recent: RecentFiles;
-  private nextSourceId = 1;
-  private changeTimer: NodeJS.Timeout | undefined;
 
   private readonly kb: KbService;
+  private readonly sources: SourceRegistry;
   private readonly tail: TailService | undefined;
   private readonly exports: ExportService;
-  private readonly insights: InsightQueries;
+  private readonly triage: Triage;
 
   private constructor(
     private readonly store: EventStore,
     options: EngineOptions,
     createKb: (announce: (reclassifying: boolean) => void) => KbService,
   ) {
-    this.pool = new IngestPool(options.workerScript);
     this.recent = new RecentFiles(options.userDataDir);
     this.kb = createKb((reclassifying) => {
       if (reclassifying) this.tail?.rulesChanged();
       this.emitter.emit('kbChanged', { reclassifying });
-      this.announceEvents();
+      this.sources.announceEvents();
+    });
+    this.sources = new SourceRegistry({
+      store,
+      kb: this.kb,
+      emitter: this.emitter,
+      workerScript: options.workerScript,
+      workDir: this.workDir,
+      sourceLoaded: (source) => this.triage.bookmarks.sourceLoaded(source),
+      rowsStored: (sourceIds) => this.triage.bookmarks.rowsStored(sourceIds),
     });
     this.exports = new ExportService({
       store,
-      labelOf: (sourceId) => this.labelOf(sourceId),
+      labelOf: (sourceId) => this.sources.labelOf(sourceId),
       rules: () => new Map(this.kb.entries().map(({ rule }) => [rule.id, rule])),
       progress: (progress) => this.emitter.emit('exportProgress', progress),
     });
-    this.insights = new InsightQueries(store, (sourceId) => this.sources.get(sourceId)?.name ?? `source ${sourceId}`);
+    this.triage = new Triage({ store, userDataDir: options.userDataDir, sources: this.sources, sessionHost: this });
     const tailScript = TailService.scriptBeside(options.workerScript);
-    this.tail = tailScript ? new TailService(tailScript, this.workDir, this.tailHost()) : undefined;
+    const host = tailHost({ sources: this.sources, store, bookmarks: this.triage.bookmarks, kb: this.kb, emitter: this.emitter });
+    this.tail = tailScript ? new TailService(tailScript, this.workDir, host) : undefined;
   }
 
   static async create(options: EngineOptions): Promise<Engine> {
@@ -111,41 +106,24 @@ export class Engine implements EngineApi {
 
   /** Opens files (and, if asked, the files in folders); loading continues in the background. */
   async openPaths(paths: readonly string[], options: OpenOptions): Promise<SourceInfo[]> {
-    const opened: SourceInfo[] = [];
     const { expandDirectories: _expand, ...readOptions } = options;
     const named = await expandFolders(paths.map((p) => resolve(p)), options.expandDirectories);
-    for (const path of named) {
-      let files: SourceFile[];
-      try {
-        files = await expandArchives(path, this.workDir);
-      } catch (error) {
-        const failed = this.addSource({ path, readPath: path });
-        failed.status = 'error';
-        failed.errors.push(error instanceof Error ? error.message : String(error));
-        opened.push(failed);
-        continue;
-      }
-      for (const file of files) {
-        const source = this.addSource(file);
-        opened.push(source);
-        this.track(this.load(source, readOptions));
-      }
-    }
+    const opened = await this.sources.openFiles(named, readOptions);
     const openable = [];
     for (const path of named) if ((await stat(path).catch(() => undefined))?.isFile()) openable.push(path);
     if (openable.length > 0) await this.recent.add(openable);
-    this.announceSources();
+    this.sources.announceSources();
     return opened.map((source) => ({ ...source }));
   }
 
   /** Resolves once every file opened so far has finished loading (or failed) and is classified. */
   async whenIdle(): Promise<void> {
-    while (this.loading.size > 0) await Promise.allSettled([...this.loading]);
+    await this.sources.whenLoaded();
     await this.kb.settled();
   }
 
   async listSources(): Promise<SourceInfo[]> {
-    return [...this.sources.values()].map((source) => ({ ...source, errors: [...source.errors] }));
+    return this.sources.snapshot();
   }
 
   async queryEvents(request: PageRequest): Promise<EventPage> {
@@ -157,10 +135,10 @@ export class Engine implements EngineApi {
   }
 
   async getEvent(id: number): Promise<EventDetail | null> {
-    const detail = await this.store.get(id, (sourceId) => this.labelOf(sourceId));
+    const detail = await this.store.get(id, (sourceId) => this.sources.labelOf(sourceId));
     if (detail && detail.raw === '' && !detail.unparsed) {
       // Binary formats render a record's full text only when it is looked at.
-      const readPath = this.readPaths.get(detail.sourceId);
+      const readPath = this.sources.readPathOf(detail.sourceId);
       const text = readPath ? await readRecordText(readPath, detail.format, detail.line).catch(() => undefined) : undefined;
       detail.raw = text ?? '(the record could not be read again from the file)';
     }
@@ -169,7 +147,7 @@ export class Engine implements EngineApi {
 
   /** Entries stored after row `id`, in arrival order (`logsift tail`); `raw` only for unparsed rows. */
   async eventsAfter(id: number, limit: number): Promise<EventDetail[]> {
-    return this.store.after(id, limit, (sourceId) => this.labelOf(sourceId));
+    return this.store.after(id, limit, (sourceId) => this.sources.labelOf(sourceId));
   }
 
   /** The id of the newest stored row (-1 when none). */
@@ -177,61 +155,56 @@ export class Engine implements EngineApi {
     return this.store.lastId();
   }
 
-  private labelOf(sourceId: SourceId): { file: string; format: string } {
-    const source = this.sources.get(sourceId);
-    return { file: source?.path ?? '', format: source?.format ?? '' };
-  }
-
   async getFacets(query: EventQuery, limit: number): Promise<FacetResult[]> {
-    return this.insights.facets(query, limit);
+    return this.triage.facets(query, limit);
   }
 
   async getHistogram(query: EventQuery, buckets: number): Promise<Histogram> {
-    return this.insights.histogram(query, buckets);
+    return this.triage.histogram(query, buckets);
   }
 
   async setSourceClockOffset(sourceId: number, offsetMs: number): Promise<void> {
-    void sourceId;
-    void offsetMs;
-    throw new Error('Clock offsets are not built yet.');
+    await this.triage.setClockOffset(sourceId, offsetMs);
   }
 
   async setBookmark(eventId: number, comment: string): Promise<Bookmark> {
-    void eventId;
-    void comment;
-    throw new Error('Bookmarks are not built yet.');
+    return this.triage.setBookmark(eventId, comment);
   }
 
   async removeBookmark(eventId: number): Promise<void> {
-    void eventId;
-    throw new Error('Bookmarks are not built yet.');
+    await this.triage.removeBookmark(eventId);
   }
 
   async listBookmarks(): Promise<Bookmark[]> {
-    return [];
+    return this.triage.listBookmarks();
   }
 
   async saveSession(view: SessionView): Promise<void> {
-    void view;
+    await this.triage.saveSession(view);
   }
 
   async listSessions(): Promise<SessionSummary[]> {
-    return [];
+    return this.triage.listSessions();
   }
 
   async restoreSession(id: string): Promise<{ session: Session; missing: string[] } | null> {
-    void id;
-    return null;
+    return this.triage.restoreSession(id);
+  }
+
+  /** Opened sources (not files followed in watched folders), with the path each was opened by. */
+  openedSources(): { source: SourceInfo; openedPath: string }[] {
+    return this.sources.openedSources();
   }
 
   async closeSource(sourceId: number): Promise<void> {
-    if (!this.sources.delete(sourceId)) return;
+    if (!this.sources.remove(sourceId)) return;
     this.tail?.forget(sourceId);
+    this.triage.bookmarks.forget(sourceId);
     await this.store.removeSource(sourceId);
+    await this.store.forgetSource(sourceId);
     // Fewer entries can bring a burst back under its guard.
     this.kb.batchStored();
-    this.announceSources();
-    this.announceEvents();
+    this.sources.announceAll();
   }
 
   async listFormats(): Promise<FormatInfo[]> {
@@ -239,17 +212,7 @@ export class Engine implements EngineApi {
   }
 
   async reopenSource(sourceId: number, options: ReadOptions): Promise<SourceInfo> {
-    const source = this.sources.get(sourceId);
-    if (!source) throw new Error(`No open source with id ${sourceId}.`);
-    if (options.format && !formatById(options.format)) throw new Error(`No format called "${options.format}".`);
-    if (options.timeZone && !isKnownZone(options.timeZone)) throw new Error(`Unknown time zone "${options.timeZone}".`);
-    this.generations.set(sourceId, (this.generations.get(sourceId) ?? 0) + 1);
-    await this.store.removeSource(sourceId);
-    Object.assign(source, freshReading({ ...options }));
-    this.track(this.load(source, options));
-    this.announceSources();
-    this.announceEvents();
-    return { ...source };
+    return this.sources.reread(sourceId, options);
   }
 
   async listRecentFiles(): Promise<string[]> {
@@ -319,87 +282,12 @@ export class Engine implements EngineApi {
   }
 
   close(): void {
-    clearTimeout(this.changeTimer);
+    this.triage.close();
+    this.sources.close();
     this.kb.stop();
     this.tail?.close();
     this.store.close();
     rmSync(this.workDir, { recursive: true, force: true });
-  }
-
-  /** What the tail service needs: sources for followed files, and storing what they gain. */
-  private tailHost(): TailHost {
-    return {
-      addLiveSource: (path, watchId) => {
-        const source = this.addSource({ path, readPath: path });
-        Object.assign(source, { status: 'ready', live: { watchId, state: 'following', notes: [] } });
-        return source;
-      },
-      store: (items) => this.storeBatches(items),
-      sourcesChanged: () => this.scheduleChange(),
-      watchesChanged: (watches) => this.emitter.emit('watchesChanged', watches),
-      kbRules: () => this.kb.entries(),
-    };
-  }
-
-  private addSource(file: SourceFile): SourceInfo {
-    const source: SourceInfo = {
-      id: this.nextSourceId++,
-      path: file.path,
-      name: basename(file.path),
-      format: null,
-      formatLabel: null,
-      encoding: null,
-      bytesTotal: 0,
-      clockOffsetMs: 0,
-      ...freshReading({}),
-    };
-    this.sources.set(source.id, source);
-    this.readPaths.set(source.id, file.readPath);
-    return source;
-  }
-
-  private load(source: SourceInfo, options: ReadSourceOptions): Promise<void> {
-    return loadSource(
-      {
-        pool: this.pool,
-        kb: this.kb,
-        workDir: this.workDir,
-        readPath: this.readPaths.get(source.id) ?? source.path,
-        generation: this.generations.get(source.id) ?? 0,
-        isCurrent: (generation) => this.sources.has(source.id) && (this.generations.get(source.id) ?? 0) === generation,
-        storeBatch: (batch) => this.storeBatch(source, batch),
-        changed: () => this.scheduleChange(),
-        announce: () => {
-          this.announceSources();
-          this.announceEvents();
-        },
-      },
-      source,
-      options,
-    );
-  }
-
-  /** Stores a spooled batch of a source's entries, and removes its file. */
-  private storeBatch(source: SourceInfo, batch: SpooledBatch): Promise<void> {
-    return this.storeBatches([{ source, batch }]);
-  }
-
-  /** Stores spooled batches (of one or more sources) in one statement, and removes their files. */
-  private async storeBatches(items: readonly { source: SourceInfo; batch: SpooledBatch }[]): Promise<void> {
-    try {
-      const open = items.filter(({ source }) => this.sources.has(source.id));
-      if (open.length === 0) return;
-      await this.store.appendSpooledMany(open.map(({ source, batch }) => ({ sourceId: source.id, batch })));
-      for (const { source, batch } of open) {
-        source.events += batch.events;
-        source.unparsed += batch.unparsed;
-      }
-      if (open.some(({ batch }) => batch.classified > 0)) this.kb.batchStored();
-      for (const listener of this.storedListeners) listener();
-      this.scheduleChange();
-    } finally {
-      await Promise.all(items.map(({ batch }) => rm(batch.path, { force: true })));
-    }
   }
 
   /**
@@ -407,32 +295,6 @@ export class Engine implements EngineApi {
    * `logsift tail`, which prints rows as soon as they can be read. Not part of the UI contract.
    */
   onStored(listener: () => void): () => void {
-    this.storedListeners.add(listener);
-    return () => this.storedListeners.delete(listener);
-  }
-
-  private track(promise: Promise<void>): void {
-    this.loading.add(promise);
-    void promise.finally(() => this.loading.delete(promise));
-  }
-
-  /** Coalesces change notifications while files load: the UI re-pulls at most every 200 ms. */
-  private scheduleChange(): void {
-    if (this.changeTimer) return;
-    this.changeTimer = setTimeout(() => {
-      this.changeTimer = undefined;
-      this.announceSources();
-      this.announceEvents();
-    }, CHANGE_INTERVAL_MS);
-  }
-
-  private announceSources(): void {
-    this.emitter.emit('sourcesChanged', [...this.sources.values()].map((source) => ({ ...source })));
-  }
-
-  private announceEvents(): void {
-    const all = [...this.sources.values()].reduce((sum, source) => sum + source.events + source.unparsed, 0);
-    this.emitter.emit('eventsChanged', { all, version: this.store.version });
+    return this.sources.onStored(listener);
   }
 }
-

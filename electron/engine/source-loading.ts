@@ -8,6 +8,7 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ReadOptions } from '../../shared/api';
 import type { SourceInfo } from '../../shared/model/log-event';
+import { isSidecarName } from './bookmarks/sidecar-name';
 import type { IngestPool } from './ingest/ingest-pool';
 import type { ReadSourceOptions } from './ingest/read-source';
 import type { SpooledBatch } from './ingest/spool';
@@ -94,7 +95,8 @@ export async function expandFolders(paths: readonly string[], expandDirectories:
     if (info?.isDirectory() && expandDirectories) {
       const entries = await readdir(path, { withFileTypes: true });
       for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-        if (entry.isFile() && !entry.name.startsWith('.')) files.push(join(path, entry.name));
+        // Bookmark sidecars sit beside the logs but are not logs.
+        if (entry.isFile() && !entry.name.startsWith('.') && !isSidecarName(entry.name)) files.push(join(path, entry.name));
       }
     } else {
       files.push(path);

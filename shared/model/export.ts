@@ -12,7 +12,7 @@ export const EXPORT_FORMAT_LABELS: Readonly<Record<ExportFormat, string>> = {
 };
 
 /** Columns a table export can carry, in the grid's vocabulary. */
-export const EXPORT_COLUMNS = ['time', 'level', 'provider', 'eventId', 'category', 'computer', 'user', 'message', 'kb', 'channel', 'recordId', 'file', 'line'] as const;
+export const EXPORT_COLUMNS = ['time', 'level', 'provider', 'eventId', 'category', 'computer', 'user', 'message', 'kb', 'bookmark', 'channel', 'recordId', 'file', 'line'] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
 export const EXPORT_COLUMN_LABELS: Readonly<Record<ExportColumn, string>> = {
@@ -25,6 +25,7 @@ export const EXPORT_COLUMN_LABELS: Readonly<Record<ExportColumn, string>> = {
   user: 'User',
   message: 'Message',
   kb: 'KB',
+  bookmark: 'Bookmark',
   channel: 'Channel',
   recordId: 'Record ID',
   file: 'File',

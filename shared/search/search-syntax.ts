@@ -4,13 +4,22 @@
  *
  *   provider:MSExchangeMTA id:9221 level>=warning -computer:EXCH01 "connection reset" /1005[34]/
  *
- * Every term must hold. Words and "quoted phrases" are case-insensitive substrings of what a user
- * reads; /…/ is a regular expression (flag i allowed); `field:value` and comparisons test one
- * field; a leading `-` negates a term.
+ * Every term must hold, and a leading `-` negates one.
+ * - Words and "quoted phrases" (`\"` and `\\` inside) are case-insensitive substrings of what a
+ *   user reads (message, provider, computer, user, data, raw text…).
+ * - `/pattern/` is a regular expression over the same text, always case-insensitive (`/…/i` is
+ *   accepted too). It must be valid JavaScript and use nothing DuckDB's RE2 lacks.
+ * - `field:value` and `field:"quoted value"` test one field (names and aliases in search-fields.ts):
+ *   equality without regard to case for provider, computer, channel, user, category and kb, where
+ *   an unquoted `*` is a wildcard; a substring for message and source (the file name); `kb:none`
+ *   and `kb:any` for no rule or some rule; `field:""` for entries without a value.
+ * - id, record and level take comma lists (`id:9221,9215`, `level:error,warning`) and comparisons
+ *   (`id>=9000`, `level>=warning` = warning or more severe); every field takes `=` and `!=`.
+ * - A name that is no field leaves the term plain text, so pasted URLs and times (10:22:01) work.
  *
- * STUB: the real parser is being written; the exported types and signatures are the contract.
+ * The implementation is split by idea: search-parser.ts reads, search-fields.ts knows the fields,
+ * search-regex.ts checks regular expressions, search-display.ts serves the renderer.
  */
-import type { FacetField, FacetValue } from '../model/triage';
 
 /** Fields a term can name, with the names users type for them. */
 export const SEARCH_FIELDS = ['provider', 'id', 'level', 'computer', 'channel', 'user', 'category', 'source', 'kb', 'message', 'record'] as const;
@@ -23,8 +32,11 @@ export type SearchTerm =
   | { kind: 'text'; value: string; negate: boolean }
   /** /pattern/flags: a regular expression over the same text. */
   | { kind: 'regex'; pattern: string; flags: string; negate: boolean }
-  /** field:value, field>=value, …: one field's value. */
-  | { kind: 'field'; field: SearchField; op: SearchOperator; value: string; negate: boolean };
+  /**
+   * field:value, field>=value, …: one field's value. `quoted` when the value was written in
+   * quotes, which makes it literal (no `*` wildcards, `kb:"none"` is a rule called none).
+   */
+  | { kind: 'field'; field: SearchField; op: SearchOperator; value: string; negate: boolean; quoted?: boolean };
 
 export interface SearchError {
   /** Offset of the problem in the input. */
@@ -38,23 +50,6 @@ export interface ParsedSearch {
   errors: SearchError[];
 }
 
-export function parseSearch(input: string): ParsedSearch {
-  const terms: SearchTerm[] = input
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((value) => ({ kind: 'text', value, negate: false }));
-  return { terms, errors: [] };
-}
-
-/** What to highlight in a message for a search: positive text terms and regular expressions. */
-export function highlightPatterns(parsed: ParsedSearch): RegExp[] {
-  void parsed;
-  return [];
-}
-
-/** The search a facet value filters by: `provider:"MSExchangeMTA"`, `id:9221`, `computer:""` for none. */
-export function facetChipSearch(field: FacetField, value: FacetValue['value'], label: string): string {
-  void value;
-  return `${field}:"${label}"`;
-}
+export { parseSearch } from './search-parser';
+export { describeChip, facetChipSearch, highlightPatterns, quoteSearchValue } from './search-display';
+export { SEARCH_FIELD_NAMES, levelNamed, searchFieldNamed } from './search-fields';

@@ -9,6 +9,15 @@ export function isoTime(time: number | null): string {
   return time === null ? '' : new Date(time).toISOString();
 }
 
+/** A bookmark without a comment: a mark that reads as one in any spreadsheet, and sorts together. */
+export const PLAIN_BOOKMARK = '★';
+
+/** The bookmark's comment, PLAIN_BOOKMARK for one without, '' for an entry not bookmarked. */
+export function bookmarkText(row: ExportRow): string {
+  if (row.bookmark === null) return '';
+  return row.bookmark === '' ? PLAIN_BOOKMARK : row.bookmark;
+}
+
 export function kbText(row: ExportRow): string {
   return row.kb ? `${VERDICT_LABELS[row.kb.verdict]}: ${row.kbReason ?? row.kb.rule}` : '';
 }
@@ -33,6 +42,8 @@ export function cellText(row: ExportRow, column: ExportColumn): string {
       return row.message;
     case 'kb':
       return kbText(row);
+    case 'bookmark':
+      return bookmarkText(row);
     case 'channel':
       return row.channel ?? '';
     case 'recordId':

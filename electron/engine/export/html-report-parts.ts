@@ -60,6 +60,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .entries thead th{position:sticky;top:0}
 .entries td{white-space:nowrap}
 .entries td.c-message,.entries td.c-kb,.entries td.c-file{white-space:pre-wrap;overflow-wrap:anywhere;min-width:18em}
+.entries td.c-bookmark{white-space:pre-wrap;overflow-wrap:anywhere}
 .entries td.c-message{min-width:32em}
 .entries tr.kb-hidden>td{color:#57606a;font-style:italic}
 .lvl{font-weight:600}

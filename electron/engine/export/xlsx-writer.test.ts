@@ -45,6 +45,8 @@ describe('xlsx writer', () => {
   const rows = exportTestRows();
   const columns: ExportColumn[] = [...EXPORT_COLUMNS];
   const col = (column: ExportColumn): number => columns.indexOf(column) + 1;
+  /** The letter of the last column (every column is exported). */
+  const last = String.fromCharCode(64 + columns.length);
   let workbook: ExcelJS.Workbook;
   let sheet: ExcelJS.Worksheet;
 
@@ -107,7 +109,7 @@ describe('xlsx writer', () => {
 
   it('freezes the header and filters every column', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.autoFilter).toBe(`A1:M${rows.length + 1}`);
+    expect(sheet.autoFilter).toBe(`A1:${last}${rows.length + 1}`);
   });
 
   it('tints rows with the palette: the background, and the accent on the Level', () => {
@@ -165,7 +167,7 @@ describe('xlsx writer', () => {
     expect(book.worksheets.map((worksheet) => worksheet.name)).toEqual(['Entries', 'Entries 2', 'Entries 3', 'Summary']);
     const sheets = book.worksheets.slice(0, 3);
     expect(sheets.map((worksheet) => worksheet.rowCount)).toEqual([4, 4, 3]);
-    expect(sheets.map((worksheet) => worksheet.autoFilter)).toEqual(['A1:M4', 'A1:M4', 'A1:M3']);
+    expect(sheets.map((worksheet) => worksheet.autoFilter)).toEqual([`A1:${last}4`, `A1:${last}4`, `A1:${last}3`]);
     for (const worksheet of sheets) {
       expect(worksheet.getRow(1).getCell(1).value).toBe('Time (UTC)');
       expect(worksheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

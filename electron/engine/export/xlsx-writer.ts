@@ -52,6 +52,7 @@ const WIDTHS: Readonly<Record<ExportColumn, number>> = {
   user: 22,
   message: 100,
   kb: 48,
+  bookmark: 32,
   channel: 18,
   recordId: 12,
   file: 48,

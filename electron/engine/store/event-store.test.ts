@@ -2,39 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ParsedEvent } from '../../../shared/model/log-event';
-import type { IngestItem } from '../ingest/ingest-item';
 import { SpoolWriter } from '../ingest/spool';
 import { EventStore } from './event-store';
+import { storeTestEntries, testEvent } from './store-test-entries';
 
-function event(overrides: Partial<ParsedEvent>): IngestItem {
-  return {
-    kind: 'event',
-    event: {
-      time: Date.UTC(2025, 0, 1),
-      level: 'information',
-      provider: 'MSExchangeTransport',
-      eventId: 1,
-      category: null,
-      computer: 'EXCH01',
-      user: null,
-      channel: 'Application',
-      recordId: null,
-      message: 'hello',
-      data: null,
-      raw: 'raw',
-      line: 1,
-      ...overrides,
-    },
-  };
-}
+const event = testEvent;
 
 /** Stores entries the way ingest workers do: spooled to a file, then bulk-loaded. */
-async function append(store: EventStore, sourceId: number, items: IngestItem[]): Promise<void> {
-  const spool = new SpoolWriter(mkdtempSync(join(tmpdir(), 'logsift-spool-')), `s${sourceId}`);
-  spool.add(items);
-  await store.appendSpooled(sourceId, (await spool.flush())!);
-}
+const append = storeTestEntries;
 
 describe('EventStore (DuckDB)', () => {
   let store: EventStore;

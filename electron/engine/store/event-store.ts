@@ -48,6 +48,9 @@ CREATE TABLE events (
   bookmark VARCHAR
 )`;
 
+/** Sources' file names, for `source:` search terms (the engine keeps the rest of what it knows of a source). */
+const SOURCES_SCHEMA = 'CREATE TABLE sources (id INTEGER PRIMARY KEY, name VARCHAR NOT NULL)';
+
 /** How much of the store DuckDB keeps in memory before spilling to disk. */
 const DEFAULT_MEMORY_LIMIT = '1GB';
 
@@ -77,6 +80,8 @@ export class EventStore {
   private afterChain: Promise<void> = Promise.resolve();
   /** Verdicts of the rules in force, for the rows' `kb` field. */
   private verdicts = new Map<string, Verdict>();
+  /** The names in the sources table, so that registering an unchanged name writes nothing. */
+  private readonly sourceNames = new Map<SourceId, string>();
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -119,6 +124,7 @@ export class EventStore {
     const writer = await instance.connect();
     await writer.run(SCHEMA);
     await writer.run(KB_RULES_SCHEMA);
+    await writer.run(SOURCES_SCHEMA);
     const reader = await instance.connect();
     return new EventStore(instance, writer, reader, spillDir);
   }
@@ -140,23 +146,24 @@ export class EventStore {
    * Bulk-loads several spool files (of one or more sources) in one statement, in the order given:
    * live tailing of many files sends many small batches, and each statement has a fixed cost.
    */
-  appendSpooledMany(batches: readonly { sourceId: SourceId; batch: SpooledBatch }[]): Promise<void> {
+  appendSpooledMany(batches: readonly { sourceId: SourceId; batch: SpooledBatch; clockOffsetMs?: number }[]): Promise<void> {
     return this.exclusive(() => this.appendSpooledNow(batches));
   }
 
-  private async appendSpooledNow(batches: readonly { sourceId: SourceId; batch: SpooledBatch }[]): Promise<void> {
+  private async appendSpooledNow(batches: readonly { sourceId: SourceId; batch: SpooledBatch; clockOffsetMs?: number }[]): Promise<void> {
     if (batches.length === 0) return;
     const columns = Object.entries(SPOOL_COLUMNS)
       .map(([name, type]) => `${name}: '${type}'`)
       .join(', ');
     // Paths are ours (the session's private folder), never taken from a log or the renderer.
     const quoted = (path: string): string => `'${path.replace(/'/g, "''")}'`;
-    // Each file's rows get ids from its own base: bases (and sources) come from a VALUES list
-    // joined on the file name read_csv reports.
-    const files = batches.map(({ sourceId, batch }) => {
+    // Each file's rows get ids from its own base: bases (and sources, and the source's clock
+    // offset, added to its times) come from a VALUES list joined on the file name read_csv reports.
+    const files = batches.map(({ sourceId, batch, clockOffsetMs }) => {
       const base = this.nextId;
       this.nextId += batch.count;
-      return `(${quoted(batch.path)}, ${sourceId}, ${base})`;
+      const offset = Number.isSafeInteger(clockOffsetMs) ? clockOffsetMs : 0;
+      return `(${quoted(batch.path)}, ${sourceId}, ${base}, ${offset}::BIGINT)`;
     });
     const paths = batches.map(({ batch }) => quoted(batch.path)).join(', ');
     // No line is longer than its file. DuckDB sizes each file's read buffer from max_line_size, so
@@ -165,12 +172,12 @@ export class EventStore {
     // A rule's severity and hiding apply at once; burst and escalation flags follow (refreshKbFlags).
     await this.writer.run(
       `INSERT INTO events
-       SELECT f.base + i, f.source_id, t, coalesce(kb.severity, l), l, p, e, c, h, u, ch, r, coalesce(m, substr(w, mo + 1)), d, w, n, x, y,
+       SELECT f.base + i, f.source_id, t + f.clock_offset, coalesce(kb.severity, l), l, p, e, c, h, u, ch, r, coalesce(m, substr(w, mo + 1)), d, w, n, x, y,
               kb.id, NULL, coalesce(kb.hide, false), NULL
        FROM read_csv([${paths}], delim = '\t', quote = '${SPOOL_QUOTE}', escape = '${SPOOL_QUOTE}', header = false, nullstr = '\\N',
                      allow_quoted_nulls = false, strict_mode = false, auto_detect = false, max_line_size = ${maxLine}, buffer_size = ${maxLine},
                      filename = true, columns = {${columns}}) AS s
-       JOIN (VALUES ${files.join(', ')}) AS f(path, source_id, base) ON f.path = s.filename
+       JOIN (VALUES ${files.join(', ')}) AS f(path, source_id, base, clock_offset) ON f.path = s.filename
        LEFT JOIN kb_rules kb ON kb.id = s.k`,
     );
   }
@@ -178,6 +185,22 @@ export class EventStore {
   async removeSource(sourceId: SourceId): Promise<void> {
     await this.writer.run('DELETE FROM events WHERE source_id = $1', [sourceId]);
     this.changeVersion++;
+  }
+
+  /**
+   * Records (or renames) a source's file name for `source:` searches. The engine calls it without
+   * waiting, so it never rejects: a closed store has no searches left to answer.
+   */
+  async registerSource(sourceId: SourceId, name: string): Promise<void> {
+    if (this.sourceNames.get(sourceId) === name) return;
+    this.sourceNames.set(sourceId, name);
+    await this.write('INSERT OR REPLACE INTO sources VALUES ($1, $2)', [sourceId, name]).catch(() => undefined);
+  }
+
+  /** Drops a closed source's name. */
+  async forgetSource(sourceId: SourceId): Promise<void> {
+    if (!this.sourceNames.delete(sourceId)) return;
+    await this.write('DELETE FROM sources WHERE id = $1', [sourceId]).catch(() => undefined);
   }
 
   /** A window of the query's rows, in its order. */

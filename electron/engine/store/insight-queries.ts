@@ -5,25 +5,39 @@
 import type { EventQuery } from '../../../shared/model/query';
 import type { FacetResult, Histogram } from '../../../shared/model/triage';
 import type { EventStore } from './event-store';
+import { queryFacets } from './facet-query';
+import { queryHistogram } from './histogram-query';
+import { ResultCache } from './result-cache';
+
+/**
+ * Answers kept per kind. The renderer asks again for the same view whenever it re-renders or a
+ * panel opens; any write to the store changes its version and so every key.
+ */
+const CACHED_ANSWERS = 16;
 
 export class InsightQueries {
+  private readonly facetCache = new ResultCache<FacetResult[]>(CACHED_ANSWERS);
+  private readonly histogramCache = new ResultCache<Histogram>(CACHED_ANSWERS);
+
   constructor(
     private readonly store: EventStore,
     /** A source's file name, for the source facet's labels. */
     private readonly sourceName: (sourceId: number) => string,
   ) {}
 
-  async facets(query: EventQuery, limit: number): Promise<FacetResult[]> {
-    void this.store;
-    void this.sourceName;
-    void query;
-    void limit;
-    throw new Error('Facets are not built yet.');
+  /** One result per facet field, in FACET_FIELDS order. Callers must not change what they get (it is shared with later askers). */
+  facets(query: EventQuery, limit: number): Promise<FacetResult[]> {
+    return this.facetCache.get(this.key(query, limit), () => queryFacets(this.store, query, limit, this.sourceName));
   }
 
-  async histogram(query: EventQuery, buckets: number): Promise<Histogram> {
-    void query;
-    void buckets;
-    throw new Error('The timeline is not built yet.');
+  /** Entries over time, in at most `buckets` buckets. Callers must not change what they get. */
+  histogram(query: EventQuery, buckets: number): Promise<Histogram> {
+    return this.histogramCache.get(this.key(query, buckets), () => queryHistogram(this.store, query, buckets));
+  }
+
+  private key(query: EventQuery, size: number): string {
+    // The grid's order changes neither answer.
+    const { sort: _sort, ...filter } = query;
+    return `${this.store.version}\n${size}\n${JSON.stringify(filter)}`;
   }
 }

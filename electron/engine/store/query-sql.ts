@@ -4,6 +4,7 @@
  */
 import type { EventQuery, SortableColumn } from '../../../shared/model/query';
 import { severityCode } from '../../../shared/model/severity';
+import { searchCondition } from './search-sql';
 
 export interface SqlFilter {
   where: string;
@@ -21,10 +22,11 @@ const COLUMN_SQL: Readonly<Record<SortableColumn, string>> = {
   message: 'message',
 };
 
-/** The text search looks in every column a user would read, event data (insertion strings) included. */
-const SEARCHED_COLUMNS = ['message', 'provider', 'category', 'computer', 'user_name', 'channel', 'data', 'raw'];
-
-/** Builds the filter; `includeLevels` false leaves out the level filter (for per-level counts). */
+/**
+ * Builds the filter; `includeLevels` false leaves out the level filter (for per-level counts). The
+ * search box and the chips are read with the search syntax; terms it cannot read are left out (the
+ * renderer shows why), so this never fails on what the user typed.
+ */
 export function buildFilter(query: EventQuery, includeLevels = true): SqlFilter {
   const clauses: string[] = [];
   const params: (string | number)[] = [];
@@ -37,16 +39,19 @@ export function buildFilter(query: EventQuery, includeLevels = true): SqlFilter 
     else clauses.push(`level IN (${query.levels.map((level) => placeholder(severityCode(level))).join(', ')})`);
   }
   if (!query.showHidden) clauses.push('NOT kb_hidden');
+  if (query.bookmarkedOnly) clauses.push('bookmark IS NOT NULL');
   if (query.from !== undefined) clauses.push(`time_ms >= ${placeholder(Math.trunc(query.from))}`);
   if (query.to !== undefined) clauses.push(`time_ms < ${placeholder(Math.trunc(query.to))}`);
   if (query.sourceIds) {
     if (query.sourceIds.length === 0) clauses.push('FALSE');
     else clauses.push(`source_id IN (${query.sourceIds.map((id) => placeholder(id)).join(', ')})`);
   }
-  const text = query.text?.trim();
-  if (text) {
-    const pattern = placeholder(`%${escapeLike(text)}%`);
-    clauses.push(`(${SEARCHED_COLUMNS.map((column) => `${column} ILIKE ${pattern} ESCAPE '\\'`).join(' OR ')})`);
+  const text = query.text ? searchCondition(query.text, placeholder) : undefined;
+  if (text) clauses.push(text);
+  for (const chip of query.chips ?? []) {
+    // An excluded chip's condition is never NULL, so NOT keeps every entry the chip does not match.
+    const condition = searchCondition(chip.search, placeholder, chip.exclude);
+    if (condition) clauses.push(chip.exclude ? `NOT (${condition})` : `(${condition})`);
   }
   return { where: clauses.length > 0 ? clauses.join(' AND ') : 'TRUE', params };
 }
@@ -57,8 +62,4 @@ export function buildOrderBy(query: EventQuery): string {
     (key) => `${COLUMN_SQL[key.column]} ${key.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`,
   );
   return [...keys, 'id ASC'].join(', ');
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

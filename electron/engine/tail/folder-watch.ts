@@ -9,6 +9,7 @@ import { relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import picomatch from 'picomatch';
 import type { WatchOptions } from '../../../shared/model/watch';
+import { isSidecarName } from '../bookmarks/sidecar-name';
 
 export interface FolderEvents {
   added(path: string): void;
@@ -35,6 +36,8 @@ export class FolderWatch {
     const include = options.include.length > 0 ? picomatch(options.include, { dot: true, nocase: true }) : () => true;
     const exclude = options.exclude.length > 0 ? picomatch(options.exclude, { dot: true, nocase: true }) : () => false;
     this.included = (path) => {
+      // Bookmark sidecars (and their temporary files) sit beside the logs but are not logs.
+      if (isSidecarName(path)) return false;
       const name = relative(root, path).split(sep).join('/');
       return include(name) && !exclude(name);
     };

@@ -10,21 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventRow, SourceInfo } from '../../../shared/model/log-event';
 import { Engine } from '../engine';
-
-const ROOT = join(__dirname, '..', '..', '..');
-const WORKER = join(ROOT, 'dist', 'node', 'ingest-worker.js');
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
+import { WORKER, sleep, until } from '../engine-test-support';
 
 /** Appends numbered lines for one stream; the line says which stream and which number. */
 class Writer {

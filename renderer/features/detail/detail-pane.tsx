@@ -4,99 +4,116 @@ import type { LogsiftApi } from '../../../shared/api';
 import type { KbRuleInfo } from '../../../shared/model/kb';
 import type { EventDetail } from '../../../shared/model/log-event';
 import { KbSection } from '../kb/kb-section';
-import { SEVERITY_ICONS, SEVERITY_LABELS } from '../../../shared/model/severity';
-import { formatTime } from '../../format';
+import { DetailBody } from './detail-body';
+import { CopyButton } from './copy-button';
+import { detailSummary } from './detail-text';
+import './detail.css';
 
 export interface DetailPaneProps {
   api: LogsiftApi;
   eventId: number;
-  /** Re-read when stored entries change (a rule change reclassifies the entry). */
+  /** Re-read when stored entries change (a rule change reclassifies the entry, a bookmark changes). */
   dataVersion: number;
   kbRules: ReadonlyMap<string, KbRuleInfo>;
   onMarkBenign(): void;
   onClose(): void;
+  /** The current search's patterns (highlightPatterns), marked in the message. */
+  highlight?: readonly RegExp[];
+  /** Select the previous / next row of the grid; the button is disabled when absent (first / last row). */
+  onPrev?(): void;
+  onNext?(): void;
+  /** Bookmark or un-bookmark the entry; no button when absent. */
+  onToggleBookmark?(): void;
+  /** Write or change the bookmark's comment; no button when absent. */
+  onEditComment?(): void;
 }
 
-export function DetailPane({ api, eventId, dataVersion, kbRules, onMarkBenign, onClose }: DetailPaneProps) {
-  const [detail, setDetail] = useState<EventDetail | null | undefined>(undefined);
-  useEffect(() => setDetail(undefined), [eventId]);
+const NO_PATTERNS: readonly RegExp[] = [];
+
+export function DetailPane(props: DetailPaneProps) {
+  const { api, eventId, dataVersion, kbRules, onMarkBenign, onClose, highlight = NO_PATTERNS, onPrev, onNext } = props;
+  // The entry last read, with its id: while the next one loads the old one stays, dimmed, so
+  // stepping through rows with j/k does not flash "Loading…" each time.
+  const [loaded, setLoaded] = useState<{ id: number; detail: EventDetail | null } | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    api.getEvent(eventId).then((event) => live && setDetail(event), () => live && setDetail(null));
+    api.getEvent(eventId).then(
+      (event) => live && setLoaded({ id: eventId, detail: event }),
+      () => live && setLoaded({ id: eventId, detail: null }),
+    );
     return () => {
       live = false;
     };
   }, [api, eventId, dataVersion]);
 
+  const stale = loaded !== undefined && loaded.id !== eventId;
+  const detail = loaded?.detail;
+  const kbInfo = detail?.kb ? kbRules.get(detail.kb.rule) : undefined;
+
   return (
-    <aside className="detail-pane" data-testid="detail-pane" aria-label="Entry details">
-      <header>
+    <aside className="detail-pane" data-testid="detail-pane" aria-label="Entry details" aria-busy={loaded === undefined || stale}>
+      <header className="detail-header">
         <h2>Entry details</h2>
-        <button type="button" onClick={onClose} aria-label="Close details">
-          ✕
-        </button>
-      </header>
-      {detail === undefined && <p className="muted">Loading…</p>}
-      {detail === null && <p className="muted">This entry is no longer loaded.</p>}
-      {detail?.kb && <KbSection kb={detail.kb} info={kbRules.get(detail.kb.rule)} />}
-      {detail && !detail.unparsed && (
-        <p>
-          <button type="button" onClick={onMarkBenign} data-testid="detail-mark-benign">
-            Mark as benign…
+        <div className="detail-actions">
+          <button type="button" onClick={onPrev} disabled={!onPrev} aria-label="Previous entry" title="Previous entry (k)" data-testid="detail-prev">
+            ‹
           </button>
-        </p>
+          <button type="button" onClick={onNext} disabled={!onNext} aria-label="Next entry" title="Next entry (j)" data-testid="detail-next">
+            ›
+          </button>
+          <CopyButton text={() => (detail && !stale ? detailSummary(detail, kbInfo) : null)} resetKey={eventId} />
+          <button type="button" onClick={onClose} aria-label="Close details" title="Close (Esc)">
+            ✕
+          </button>
+        </div>
+      </header>
+      {loaded === undefined && <p className="muted">Loading…</p>}
+      {detail === null && !stale && <p className="muted">This entry is no longer loaded.</p>}
+      {detail && (
+        <div className={stale ? 'detail-content stale' : 'detail-content'}>
+          {detail.kb && <KbSection kb={detail.kb} info={kbInfo} />}
+          <EntryActions detail={detail} onMarkBenign={onMarkBenign} onToggleBookmark={props.onToggleBookmark} onEditComment={props.onEditComment} />
+          <DetailBody detail={detail} highlight={highlight} />
+        </div>
       )}
-      {detail && <DetailBody detail={detail} />}
     </aside>
   );
 }
 
-function DetailBody({ detail }: { detail: EventDetail }) {
-  const fields: [string, string][] = [
-    ['Time', formatTime(detail.time)],
-    ['Level', detail.unparsed ? 'Unparsed' : `${SEVERITY_ICONS[detail.level]} ${SEVERITY_LABELS[detail.level]}`],
-    ['Source', detail.provider ?? ''],
-    ['Event ID', detail.eventId === null ? '' : String(detail.eventId)],
-    ['Category', detail.category ?? ''],
-    ['Computer', detail.computer ?? ''],
-    ['User', detail.user ?? ''],
-    ['Channel', detail.channel ?? ''],
-    ['Record ID', detail.recordId === null ? '' : String(detail.recordId)],
-    ['File', `${detail.file} (line ${detail.line})`],
-    ['Format', detail.format],
-  ];
-  const data = detail.data === null ? [] : Array.isArray(detail.data) ? detail.data.map((v, i) => [`%${i + 1}`, v] as const) : Object.entries(detail.data);
+/** Mark as benign, and the bookmark with its comment. */
+interface EntryActionsProps extends Pick<DetailPaneProps, 'onMarkBenign' | 'onToggleBookmark' | 'onEditComment'> {
+  detail: EventDetail;
+}
+
+function EntryActions({ detail, onMarkBenign, onToggleBookmark, onEditComment }: EntryActionsProps) {
+  const bookmarked = detail.bookmark !== null;
   return (
-    <div className="detail-body">
-      {detail.unparsedReason && <p className="unparsed-reason">Not parsed: {detail.unparsedReason}</p>}
-      <pre className="detail-message" data-testid="detail-message">
-        {detail.message}
-      </pre>
-      <dl className="detail-fields">
-        {fields
-          .filter(([, value]) => value !== '')
-          .map(([name, value]) => (
-            <div key={name}>
-              <dt>{name}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-      </dl>
-      {data.length > 0 && (
-        <>
-          <h3>Data</h3>
-          <dl className="detail-fields">
-            {data.map(([name, value]) => (
-              <div key={name}>
-                <dt>{name}</dt>
-                <dd>{value}</dd>
-              </div>
-            ))}
-          </dl>
-        </>
+    <>
+      {bookmarked && (
+        <section className="detail-bookmark" data-testid="detail-bookmark" aria-label="Bookmark">
+          <span className="bookmark-star" aria-hidden="true">
+            ★
+          </span>{' '}
+          {detail.bookmark === '' ? <span className="muted">Bookmarked, no comment</span> : <span className="bookmark-comment">{detail.bookmark}</span>}
+        </section>
       )}
-      <h3>Raw</h3>
-      <pre className="detail-raw">{detail.raw}</pre>
-    </div>
+      <p className="detail-entry-actions">
+        {!detail.unparsed && (
+          <button type="button" onClick={onMarkBenign} data-testid="detail-mark-benign">
+            Mark as benign…
+          </button>
+        )}
+        {onToggleBookmark && (
+          <button type="button" onClick={onToggleBookmark} aria-pressed={bookmarked} title="Bookmark (b)" data-testid="detail-bookmark-toggle">
+            {bookmarked ? '★ Bookmarked' : '☆ Bookmark'}
+          </button>
+        )}
+        {onEditComment && (
+          <button type="button" onClick={onEditComment} title="Comment (c)" data-testid="detail-comment">
+            {bookmarked && detail.bookmark !== '' ? 'Edit comment…' : 'Comment…'}
+          </button>
+        )}
+      </p>
+    </>
   );
 }

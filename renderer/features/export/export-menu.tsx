@@ -18,9 +18,18 @@ export interface ExportMenuProps {
   onError(message: string): void;
 }
 
-/** The grid's visible columns, in the order the user arranged them. */
-function visibleColumns(gridApi: GridApi<EventRow> | null): ExportColumn[] {
-  const ids = gridApi?.getAllDisplayedColumns().map((column) => column.getColId()) ?? [];
+/**
+ * The grid's visible columns, in the order the user arranged them. The grid's File column becomes
+ * the export's file path when several files are merged (one file's export names it already), and
+ * the bookmark column is exported when there are bookmarks (an empty column helps nobody).
+ */
+async function exportColumns(client: LogsiftClient, gridApi: GridApi<EventRow> | null): Promise<ExportColumn[]> {
+  const [sources, bookmarks] = await Promise.all([client.listSources(), client.listBookmarks()]);
+  const ids = (gridApi?.getAllDisplayedColumns().map((column) => column.getColId()) ?? []).flatMap((id) => {
+    if (id === 'source') return sources.length > 1 ? ['file'] : [];
+    if (id === 'bookmark') return bookmarks.length > 0 ? ['bookmark'] : [];
+    return [id];
+  });
   const columns = ids.filter((id): id is ExportColumn => (EXPORT_COLUMNS as readonly string[]).includes(id));
   return columns.length > 0 ? columns : ['time', 'level', 'provider', 'eventId', 'message'];
 }
@@ -41,7 +50,7 @@ export function ExportMenu({ client, query, gridApi, onError }: ExportMenuProps)
       const result = await client.exportView({
         query,
         format,
-        columns: visibleColumns(gridApi),
+        columns: await exportColumns(client, gridApi),
         ...(selectedOnly && selected.length > 0 ? { ids: selected } : {}),
         ...(format === 'csv' ? { bom } : {}),
       });

@@ -1,5 +1,5 @@
 /** Text search and one toggle per severity, each showing how many entries it covers. */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { EventCounts } from '../../../shared/model/query';
 import { SEVERITIES, SEVERITY_ICONS, SEVERITY_LABELS, type Severity } from '../../../shared/model/severity';
 import { formatCount } from '../../format';
@@ -8,29 +8,37 @@ export interface FilterBarProps {
   counts: EventCounts;
   hiddenLevels: ReadonlySet<Severity>;
   onToggleLevel(level: Severity): void;
-  onSearch(text: string): void;
+  /** The plain search input's text, debounced (unused when `search` is given). */
+  onSearch?(text: string): void;
+  /** A search control that replaces the plain input (features/search/search-box.tsx). */
+  search?: ReactNode;
 }
 
 const SEARCH_DELAY_MS = 250;
 
-export function FilterBar({ counts, hiddenLevels, onToggleLevel, onSearch }: FilterBarProps) {
+export function FilterBar({ counts, hiddenLevels, onToggleLevel, onSearch, search }: FilterBarProps) {
   const [text, setText] = useState('');
+  // With a search control given, the plain input is gone and must not report its empty text.
+  const ownInput = search === undefined;
   useEffect(() => {
+    if (!onSearch || !ownInput) return;
     const timer = setTimeout(() => onSearch(text), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [text, onSearch]);
+  }, [text, onSearch, ownInput]);
 
   const present = SEVERITIES.filter((level) => (counts.byLevel[level] ?? 0) > 0 || hiddenLevels.has(level));
   return (
     <div className="filter-bar" role="search">
-      <input
-        className="search-input"
-        type="search"
-        placeholder="Search messages, sources, computers…"
-        aria-label="Search"
-        value={text}
-        onChange={(event) => setText(event.target.value)}
-      />
+      {search ?? (
+        <input
+          className="search-input"
+          type="search"
+          placeholder="Search messages, sources, computers…"
+          aria-label="Search"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+        />
+      )}
       <div className="level-toggles" role="group" aria-label="Levels">
         {present.map((level) => {
           const shown = !hiddenLevels.has(level);

@@ -1,4 +1,4 @@
-/** The grid's right-click menu for one entry (ag-grid community has none of its own). */
+/** The grid's right-click menu for one entry (ag-grid community has none of its own): details, bookmark, comment, KB rule. */
 import { useEffect, useRef } from 'react';
 import type { EventRow } from '../../../shared/model/log-event';
 
@@ -8,10 +8,14 @@ export interface RowMenuProps {
   y: number;
   onDetails(): void;
   onMarkBenign(): void;
+  /** Bookmarks the row, or removes its bookmark. */
+  onToggleBookmark(): void;
+  /** Opens the bookmark's comment for editing (bookmarking the row first if need be). */
+  onComment(): void;
   onClose(): void;
 }
 
-export function RowMenu({ row, x, y, onDetails, onMarkBenign, onClose }: RowMenuProps) {
+export function RowMenu({ row, x, y, onDetails, onMarkBenign, onToggleBookmark, onComment, onClose }: RowMenuProps) {
   const menu = useRef<HTMLUListElement>(null);
   useEffect(() => {
     const away = (event: MouseEvent) => {
@@ -31,6 +35,16 @@ export function RowMenu({ row, x, y, onDetails, onMarkBenign, onClose }: RowMenu
       <li>
         <button type="button" role="menuitem" onClick={onDetails}>
           Show details
+        </button>
+      </li>
+      <li>
+        <button type="button" role="menuitem" onClick={onToggleBookmark} data-testid="toggle-bookmark">
+          {row.bookmark === null ? 'Bookmark' : 'Remove bookmark'}
+        </button>
+      </li>
+      <li>
+        <button type="button" role="menuitem" onClick={onComment} data-testid="edit-comment">
+          {row.bookmark ? 'Edit comment…' : 'Add comment…'}
         </button>
       </li>
       <li>

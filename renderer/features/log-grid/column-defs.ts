@@ -1,22 +1,54 @@
 /** The grid's columns: Event Viewer's familiar set, with the level shown as icon + word. */
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { EXPORT_COLUMN_LABELS, type ExportColumn } from '../../../shared/model/export';
-import type { EventRow } from '../../../shared/model/log-event';
+import type { EventRow, SourceId } from '../../../shared/model/log-event';
 import { VERDICT_LABELS, type Verdict } from '../../../shared/kb/rule-schema';
 import { SEVERITY_ICONS, SEVERITY_LABELS } from '../../../shared/model/severity';
 import { formatTime } from '../../format';
+import { BookmarkCell, MessageCell, SourceCell } from './cell-renderers';
 
-/** The grid's columns, in their default order; exports share their ids and labels. */
-export const COLUMN_IDS = ['time', 'level', 'provider', 'eventId', 'category', 'computer', 'user', 'message', 'kb'] as const satisfies readonly ExportColumn[];
+/** Columns only the grid has: exports carry the file as `file`, and bookmarks not at all. */
+type GridOnlyColumn = 'source' | 'bookmark';
+
+/** The grid's columns, in their default order; exports share the ids and labels of the others. */
+export const COLUMN_IDS = [
+  'bookmark',
+  'time',
+  'source',
+  'level',
+  'provider',
+  'eventId',
+  'category',
+  'computer',
+  'user',
+  'message',
+  'kb',
+] as const satisfies readonly (ExportColumn | GridOnlyColumn)[];
 
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
-export const COLUMN_LABELS: Readonly<Record<ColumnId, string>> = EXPORT_COLUMN_LABELS;
+const GRID_ONLY_LABELS: Readonly<Record<GridOnlyColumn, string>> = { source: 'File', bookmark: 'Bookmark' };
 
+// Export labels win where they exist, so a label added there is the grid's too.
+export const COLUMN_LABELS: Readonly<Record<ColumnId, string>> = { ...GRID_ONLY_LABELS, ...EXPORT_COLUMN_LABELS };
 
-/** What the grid's `context` carries: the KB rule titles, looked up by id. */
+/** How a source is named and coloured in the grid (its chip in the source bar has the same colour). */
+export interface SourceLabel {
+  name: string;
+  color: string;
+}
+
+/**
+ * What the grid's `context` carries. It stays the same object for the grid's life, so each
+ * member is a lookup of the app's current state, not a copy of it.
+ */
 export interface GridContext {
+  /** KB rule titles, by rule id. */
   ruleTitle(id: string): string | undefined;
+  /** The current search's patterns, marked in message cells (highlightPatterns of the parsed search). */
+  highlight?(): readonly RegExp[];
+  /** The file an entry came from, for the File column. */
+  sourceLabel?(sourceId: SourceId): SourceLabel | undefined;
 }
 
 const VERDICT_ICONS: Readonly<Record<Verdict, string>> = { benign: '✓', noise: '∼', 'known-issue': 'ⓘ', attention: '⚑' };
@@ -35,7 +67,33 @@ export function levelText(row: EventRow | undefined): string {
 }
 
 export const COLUMN_DEFS: ColDef<EventRow>[] = [
+  {
+    colId: 'bookmark',
+    headerName: '★',
+    headerTooltip: COLUMN_LABELS.bookmark,
+    headerClass: 'bookmark-header',
+    width: 40,
+    resizable: false,
+    suppressHeaderMenuButton: true,
+    suppressMovable: true,
+    // Pinned: a star scrolled out of view with the first columns would be a bookmark nobody sees.
+    pinned: 'left',
+    lockPinned: true,
+    // The engine sorts by stored columns only (SORTABLE_COLUMNS); a bookmark sort would be a lie.
+    sortable: false,
+    cellRenderer: BookmarkCell,
+    cellClass: 'bookmark-cell',
+  },
   { colId: 'time', field: 'time', headerName: COLUMN_LABELS.time, width: 200, valueFormatter: (p) => formatTime(p.value as number | null) },
+  {
+    colId: 'source',
+    headerName: COLUMN_LABELS.source,
+    width: 160,
+    sortable: false,
+    valueGetter: (p) => (p.data ? ((p.context as GridContext | undefined)?.sourceLabel?.(p.data.sourceId)?.name ?? '') : ''),
+    tooltipValueGetter: (p) => (typeof p.value === 'string' && p.value !== '' ? p.value : undefined),
+    cellRenderer: SourceCell,
+  },
   {
     colId: 'level',
     field: 'level',
@@ -49,7 +107,7 @@ export const COLUMN_DEFS: ColDef<EventRow>[] = [
   { colId: 'category', field: 'category', headerName: COLUMN_LABELS.category, width: 110 },
   { colId: 'computer', field: 'computer', headerName: COLUMN_LABELS.computer, width: 110 },
   { colId: 'user', field: 'user', headerName: COLUMN_LABELS.user, width: 100 },
-  { colId: 'message', field: 'message', headerName: COLUMN_LABELS.message, flex: 1, minWidth: 240 },
+  { colId: 'message', field: 'message', headerName: COLUMN_LABELS.message, flex: 1, minWidth: 240, cellRenderer: MessageCell },
   {
     colId: 'kb',
     headerName: COLUMN_LABELS.kb,

@@ -10,12 +10,15 @@ export interface SourceBarProps {
   api: LogsiftApi;
   sources: SourceInfo[];
   watches: WatchInfo[];
+  /** Sources the user hid from the merged grid. */
+  hiddenSourceIds: ReadonlySet<number>;
+  onToggleShown(id: number): void;
   onClose(id: number): void;
   onUnwatch(watchId: number): void;
   onError(message: string): void;
 }
 
-export function SourceBar({ api, sources, watches, onClose, onUnwatch, onError }: SourceBarProps) {
+export function SourceBar({ api, sources, watches, hiddenSourceIds, onToggleShown, onClose, onUnwatch, onError }: SourceBarProps) {
   const { opened, groups } = useWatchGroups(sources, watches);
   if (opened.length === 0 && groups.length === 0) return null;
   return (
@@ -24,7 +27,15 @@ export function SourceBar({ api, sources, watches, onClose, onUnwatch, onError }
         <WatchGroup key={group.watch.id} group={group} onUnwatch={onUnwatch} onCloseFiles={(ids) => ids.forEach(onClose)} />
       ))}
       {opened.map((source) => (
-        <SourceChip key={source.id} api={api} source={source} onClose={onClose} onError={onError} />
+        <SourceChip
+          key={source.id}
+          api={api}
+          source={source}
+          shown={!hiddenSourceIds.has(source.id)}
+          onToggleShown={onToggleShown}
+          onClose={onClose}
+          onError={onError}
+        />
       ))}
     </ul>
   );

@@ -4,10 +4,14 @@ import type { LogsiftApi } from '../../../shared/api';
 import type { SourceInfo } from '../../../shared/model/log-event';
 import { formatCount } from '../../format';
 import { ReadAsPopover } from './read-as-popover';
+import { formatOffset, sourceColor } from './source-colors';
 
 export interface SourceChipProps {
   api: LogsiftApi;
   source: SourceInfo;
+  /** False when the user hid this source's entries from the merged grid. */
+  shown: boolean;
+  onToggleShown(id: number): void;
   onClose(id: number): void;
   onError(message: string): void;
 }
@@ -16,13 +20,18 @@ function describeOptions(source: SourceInfo): string {
   const parts = [];
   if (source.readOptions.timeZone) parts.push(`times in ${source.readOptions.timeZone}`);
   if (source.readOptions.dayFirst) parts.push('day first');
+  if (source.clockOffsetMs !== 0) parts.push(`clock ${formatOffset(source.clockOffsetMs)}`);
   return parts.length > 0 ? ` · ${parts.join(', ')}` : '';
 }
 
-export function SourceChip({ api, source, onClose, onError }: SourceChipProps) {
+export function SourceChip({ api, source, shown, onToggleShown, onClose, onError }: SourceChipProps) {
   const [readingAs, setReadingAs] = useState(false);
   return (
-    <li className={`source-chip status-${source.status}`} data-testid="source-chip" title={source.path}>
+    <li className={`source-chip status-${source.status}${shown ? '' : ' source-hidden'}`} data-testid="source-chip" title={source.path}>
+      <label className="source-shown" title={shown ? `Hide ${source.name}'s entries from the grid` : `Show ${source.name}'s entries`}>
+        <input type="checkbox" checked={shown} onChange={() => onToggleShown(source.id)} data-testid="source-shown" />
+        <span className="source-dot" style={{ background: sourceColor(source.id) }} aria-hidden="true" />
+      </label>
       <span className="source-name">{source.name}</span>
       {source.formatLabel && (
         <span className="source-format" title={source.confidence !== null ? `detection confidence ${Math.round(source.confidence * 100)}%` : undefined}>
