@@ -20,6 +20,8 @@ import { FollowControls } from './features/follow/follow-controls';
 import { useFollow } from './features/follow/use-follow';
 import { COLUMN_IDS } from './features/log-grid/column-defs';
 import { useGridContext } from './features/log-grid/use-grid-context';
+import { useColumnLayout } from './features/log-grid/use-column-layout';
+import type { SessionView } from '../shared/model/triage';
 import { LogGrid } from './features/log-grid/log-grid';
 import { SourceBar } from './features/sources/source-bar';
 import { Toolbar } from './features/toolbar/toolbar';
@@ -63,7 +65,16 @@ export function App({ client, host }: { client: LogsiftClient; host: HostInfo })
   // Following only means something while some file is followed; a static file stays where the user put it.
   const hasLive = sources.some((source) => source.live !== null);
   const view = useViewState(sources);
-  const { text, chips, query, range, sessionView, applyView } = view;
+  const { text, chips, query, range } = view;
+  const columns = useColumnLayout(gridApi);
+  const sessionView = useMemo(() => ({ ...view.sessionView, ...columns.layout }), [view.sessionView, columns.layout]);
+  const applyView = useCallback(
+    (saved: SessionView) => {
+      view.applyView(saved);
+      columns.restore({ columnOrder: saved.columnOrder, columnWidths: saved.columnWidths });
+    },
+    [view.applyView, columns.restore],
+  );
 
   const session = useSession(client, sessionView, applyView);
   useEffect(() => {

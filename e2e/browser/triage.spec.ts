@@ -168,3 +168,32 @@ test('two files merged in time order, each with its colour; one hidden, then shi
   await expect.poll(messages).toEqual(['INFO web02 first', 'WARN web02 second', 'INFO web02 third', 'INFO web01 first', 'INFO web01 second', 'ERROR web01 third']);
   await expect(chipB).toContainText('clock -00:00:10');
 });
+
+test('a restart with nothing to open restores the last session: files, search, chips, columns', async ({ page }) => {
+  const folder = mkdtempSync(join(tmpdir(), 'logsift-e2e-session-'));
+  const file = join(folder, 'export.csv');
+  copyFileSync(CSV_FIXTURE, file);
+  const userData = mkdtempSync(join(tmpdir(), 'logsift-e2e-userdata-'));
+  serve = await startServe([file], userData);
+  const app = new LogGridPage(page);
+  await page.goto(serve.url);
+  await app.expectShown(239, 239);
+  await app.search('id:1');
+  await app.expectShown(121, 239);
+  await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+  await expect(page.getByTestId('filter-chip')).toHaveCount(1);
+  await page.getByTestId('columns-button').click();
+  await page.getByRole('menu').getByLabel('Category').uncheck();
+  await expect(page.locator('.ag-header-cell[col-id="category"]')).toHaveCount(0);
+  // The session is saved a moment after the view settles.
+  await page.waitForTimeout(1500);
+  await serve.stop();
+
+  serve = await startServe([], userData);
+  await page.goto(serve.url);
+  await expect(page.getByTestId('source-chip')).toContainText('export.csv');
+  await app.expectShown(121, 239);
+  await expect(page.getByTestId('filter-chip')).toHaveText(/id:1/);
+  await expect(page.locator('.ag-header-cell[col-id="category"]')).toHaveCount(0);
+  await expect(page.locator('.ag-header-cell[col-id="message"]')).toHaveCount(1);
+});
