@@ -10,7 +10,7 @@ const NODE_BUILTINS = ['fs', 'path', 'os', 'child_process', 'worker_threads', 's
 const nodeImports = [{ group: ['node:*', ...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `${m}/*`)], message: 'Node APIs are host-side only.' }];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bin/**', 'bench/.data/**'] },
+  { ignores: ['**/*.tmp.*', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bin/**', 'bench/.data/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
