@@ -1,6 +1,7 @@
 // Ingest throughput per format: generates (once, cached) a file of each format and loads it with
 // `logsift parse --stats` — the app's own path: worker decode + parse, batched store appends.
 // Prints one JSON line per measurement.  Usage: node bench/formats.mjs [--size-mb 1024] [--formats a,b]
+// (npm run bench:formats; `npm run bench` is the suite, bench/suite.mjs)
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';

@@ -172,3 +172,29 @@ describe('logsift export', () => {
     expect(bad.stderr).toContain('unknown level "loud"');
   });
 });
+
+describe('logsift bench-queries', () => {
+  it('--json prints one record per measurement, with filter values taken from the file', async () => {
+    const { code, stdout } = await logsift('bench-queries', CSV, '--json');
+    expect(code).toBe(0);
+    const records = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(records.every((record) => record.benchmark === 'query' && record.file === 'mta_test_eventviewer_export.csv')).toBe(true);
+    const byName = new Map(records.map((record) => [record.name, record]));
+    expect([...byName.keys()]).toEqual(
+      expect.arrayContaining(['first-rows', 'loaded', 'load-and-error-count', 'filter-level', 'filter-provider', 'filter-event-id', 'filter-time-range', 'filter-substring', 'filter-regex', 'sort-provider', 'deep-page-0', 'peak-rss']),
+    );
+    expect(byName.get('loaded')).toMatchObject({ rows: 239, events: 239 });
+    expect(byName.get('filter-provider').query).toMatch(/^provider:"/);
+    expect(byName.get('filter-event-id').query).toMatch(/^id:\d+$/);
+    for (const name of ['filter-level', 'filter-provider', 'sort-provider', 'deep-page-0']) {
+      expect(byName.get(name).runsMs).toHaveLength(3);
+      expect(byName.get(name).matches).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('--load-and-count stops after the load and the error count', async () => {
+    const { code, stdout } = await logsift('bench-queries', CSV, '--json', '--load-and-count');
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n').map((line) => JSON.parse(line).name)).toEqual(['first-rows', 'loaded', 'load-and-error-count', 'peak-rss']);
+  });
+});

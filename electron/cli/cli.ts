@@ -13,6 +13,7 @@ import { listRules, testRules } from './kb-command';
 import { runParseCommand } from './parse-command';
 import { runTailCommand } from './tail-command';
 import { runExportCommand } from './export-command';
+import { runBenchQueriesCommand } from './bench-queries-command';
 
 declare const LOGSIFT_VERSION: string;
 
@@ -23,6 +24,9 @@ const USAGE = `Usage:
   logsift export PATH... -o OUT [--format csv|jsonl|xlsx|html] [--query TEXT] [--level LEVEL+] [--source NAME]... [--from ISO] [--to ISO] [--show-benign]
   logsift kb list
   logsift kb test FILE...
+
+Developer commands:
+  logsift bench-queries FILE... [--json] [--load-and-count] [--export]
 
   parse --jsonl   print one JSON object per entry
   parse --stats   load through the app's ingest path and print the accounting per file
@@ -36,6 +40,10 @@ const USAGE = `Usage:
   export          write the filtered view of the files to OUT (what the KB hides stays out unless --show-benign)
   kb list         print the knowledge-base rules in force (built-in and your own)
   kb test         load files and print what each rule matched and hid, and the hidden entries
+  bench-queries   time the first rows, the load, and the grid's filters, sorts and deep pages on the files
+  --json          bench-queries: one JSON line per measurement
+  --load-and-count  bench-queries: stop after loading and counting the errors (to compare with other tools)
+  --export        bench-queries: also time a CSV export of every row
 `;
 
 /** Files that ship beside the bundled CLI. */
@@ -56,6 +64,8 @@ export async function main(argv: string[]): Promise<number> {
       return tailCommand(rest);
     case 'export':
       return exportCommand(rest);
+    case 'bench-queries':
+      return benchQueriesCommand(rest);
     case '--version':
       process.stdout.write(`${LOGSIFT_VERSION}\n`);
       return 0;
@@ -178,6 +188,28 @@ async function tailCommand(args: string[]): Promise<number> {
     out: process.stdout,
     err: process.stderr,
     stopped,
+  });
+}
+
+async function benchQueriesCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, 'load-and-count': { type: 'boolean' }, export: { type: 'boolean' } },
+  });
+  if (positionals.length === 0) {
+    process.stderr.write(`logsift bench-queries: name at least one file\n${USAGE}`);
+    return 2;
+  }
+  return runBenchQueriesCommand({
+    files: positionals,
+    json: values.json ?? false,
+    loadAndCountOnly: values['load-and-count'] ?? false,
+    exportCsv: values.export ?? false,
+    workerScript: bundledPath('ingest-worker.js'),
+    userDataDir: defaultUserDataDir(),
+    out: process.stdout,
+    err: process.stderr,
   });
 }
 

@@ -17,6 +17,7 @@ import type { Verdict } from '../../../shared/kb/rule-schema';
 import { severityFromCode } from '../../../shared/model/severity';
 import { SPOOL_COLUMNS, SPOOL_QUOTE, type SpooledBatch } from '../ingest/spool';
 import { KB_RULES_SCHEMA, KbStore, kbFlagOf } from './kb-store';
+import { DEFAULT_ORDERED_VIEW_OPTIONS, OrderedViews, type OrderedViewOptions, type StoreChanges } from './ordered-views';
 import { buildFilter, buildOrderBy } from './query-sql';
 
 const SCHEMA = `
@@ -58,6 +59,14 @@ const DEFAULT_MEMORY_LIMIT = '1GB';
 const MAX_SPOOL_LINE = 512 * 1024 * 1024;
 const MIN_SPOOL_BUFFER = 64 * 1024;
 
+/**
+ * Sorted reads with a LIMIT up to this many rows sort only the sort keys and row ids, then fetch
+ * the rest of the kept rows. DuckDB does so only up to 50 rows by default; a grid page is 200, and
+ * carrying every column of millions of rows through the sort made a first page sorted by provider
+ * take over a second.
+ */
+const LATE_MATERIALIZATION_ROWS = 5000;
+
 const ROW_COLUMNS =
   'id, source_id, time_ms, level, provider, event_id, category, computer, user_name, message, unparsed, kb_rule, kb_flag, kb_hidden, bookmark';
 const DETAIL_COLUMNS = `${ROW_COLUMNS}, channel, record_id, data, raw, line, unparsed_reason`;
@@ -71,6 +80,8 @@ export interface SourceLabel {
 export class EventStore {
   private nextId = 0;
   private changeVersion = 0;
+  /** The version of the last change that did more than append rows. */
+  private rewriteVersion = 0;
   /** Loads run one at a time, so row ids follow arrival order. */
   private appending: Promise<void> = Promise.resolve();
 
@@ -82,14 +93,20 @@ export class EventStore {
   private verdicts = new Map<string, Verdict>();
   /** The names in the sources table, so that registering an unchanged name writes nothing. */
   private readonly sourceNames = new Map<SourceId, string>();
+  /** Queries' orders written out once, for pages deep into them (ordered-views.ts). */
+  readonly orderedViews: OrderedViews;
 
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
     private readonly reader: DuckDBConnection,
     private readonly spillDir: string,
+    viewConnection: DuckDBConnection,
+    viewOptions: OrderedViewOptions,
   ) {
     this.kb = new KbStore((work) => this.exclusive(work), reader);
+    const changes = (): StoreChanges => ({ version: this.changeVersion, lastRewrite: this.rewriteVersion });
+    this.orderedViews = new OrderedViews(viewConnection, changes, ROW_COLUMNS, viewOptions);
   }
 
   /** Puts KB rules in force: for inserts at once; loaded entries are classified again by the caller. */
@@ -98,12 +115,16 @@ export class EventStore {
     await this.kb.setRules(entries);
   }
 
-  /** Runs `work` on the writer connection, queued with loads so that writes never interleave. */
-  private exclusive<T>(work: (writer: DuckDBConnection) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` on the writer connection, queued with loads so that writes never interleave.
+   * `append` when it only stores new rows after the last one, which ordered views can take in.
+   */
+  private exclusive<T>(work: (writer: DuckDBConnection) => Promise<T>, change: 'append' | 'rewrite' = 'rewrite'): Promise<T> {
     const run = this.appending.then(() => work(this.writer));
     this.appending = run.then(
       () => {
         this.changeVersion++;
+        if (change === 'rewrite') this.rewriteVersion = this.changeVersion;
       },
       () => undefined,
     );
@@ -115,9 +136,16 @@ export class EventStore {
    * by default) and spills the rest to a private temporary folder, so that hours of live tailing or
    * a pile of large exports do not grow the process without bound.
    */
-  static async create(memoryLimit = process.env.LOGSIFT_MEMORY_LIMIT ?? DEFAULT_MEMORY_LIMIT): Promise<EventStore> {
+  static async create(
+    memoryLimit = process.env.LOGSIFT_MEMORY_LIMIT ?? DEFAULT_MEMORY_LIMIT,
+    viewOptions = DEFAULT_ORDERED_VIEW_OPTIONS,
+  ): Promise<EventStore> {
     const spillDir = mkdtempSync(join(tmpdir(), 'logsift-store-'));
-    const instance = await DuckDBInstance.create(':memory:', { memory_limit: memoryLimit, temp_directory: spillDir }).catch((error: unknown) => {
+    const instance = await DuckDBInstance.create(':memory:', {
+      memory_limit: memoryLimit,
+      temp_directory: spillDir,
+      late_materialization_max_rows: String(LATE_MATERIALIZATION_ROWS),
+    }).catch((error: unknown) => {
       rmSync(spillDir, { recursive: true, force: true });
       throw error;
     });
@@ -126,7 +154,7 @@ export class EventStore {
     await writer.run(KB_RULES_SCHEMA);
     await writer.run(SOURCES_SCHEMA);
     const reader = await instance.connect();
-    return new EventStore(instance, writer, reader, spillDir);
+    return new EventStore(instance, writer, reader, spillDir, await instance.connect(), viewOptions);
   }
 
   /** Increases whenever stored entries change; queries are only valid for one version. */
@@ -147,7 +175,7 @@ export class EventStore {
    * live tailing of many files sends many small batches, and each statement has a fixed cost.
    */
   appendSpooledMany(batches: readonly { sourceId: SourceId; batch: SpooledBatch; clockOffsetMs?: number }[]): Promise<void> {
-    return this.exclusive(() => this.appendSpooledNow(batches));
+    return this.exclusive(() => this.appendSpooledNow(batches), 'append');
   }
 
   private async appendSpooledNow(batches: readonly { sourceId: SourceId; batch: SpooledBatch; clockOffsetMs?: number }[]): Promise<void> {
@@ -184,7 +212,7 @@ export class EventStore {
 
   async removeSource(sourceId: SourceId): Promise<void> {
     await this.writer.run('DELETE FROM events WHERE source_id = $1', [sourceId]);
-    this.changeVersion++;
+    this.rewriteVersion = ++this.changeVersion;
   }
 
   /**
@@ -203,8 +231,10 @@ export class EventStore {
     await this.write('DELETE FROM sources WHERE id = $1', [sourceId]).catch(() => undefined);
   }
 
-  /** A window of the query's rows, in its order. */
+  /** A window of the query's rows, in its order: through the query's ordered view when it has one or the offset is deep. */
   async page(query: EventQuery, offset: number, limit: number): Promise<EventPage> {
+    const ordered = await this.orderedViews.page(query, offset, limit);
+    if (ordered) return { rows: ordered.rows.map((row) => this.toEventRow(row)), total: ordered.total };
     const filter = buildFilter(query);
     const n = filter.params.length;
     const rowsReader = await this.reader.runAndReadAll(
@@ -326,6 +356,7 @@ export class EventStore {
 
   close(): void {
     this.afterStatement?.destroySync();
+    this.orderedViews.close();
     this.reader.closeSync();
     this.writer.closeSync();
     this.instance.closeSync();

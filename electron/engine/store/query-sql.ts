@@ -56,10 +56,22 @@ export function buildFilter(query: EventQuery, includeLevels = true): SqlFilter 
   return { where: clauses.length > 0 ? clauses.join(' AND ') : 'TRUE', params };
 }
 
+/** A sort key as a column of the events table. */
+export interface SortColumn {
+  column: string;
+  direction: 'ASC' | 'DESC';
+}
+
+/** The query's sort keys, highest priority first; time ascending when it has none. */
+export function sortColumns(query: EventQuery): SortColumn[] {
+  return (query.sort ?? [{ column: 'time', direction: 'asc' }]).map((key) => ({
+    column: COLUMN_SQL[key.column],
+    direction: key.direction === 'desc' ? 'DESC' : 'ASC',
+  }));
+}
+
 /** ORDER BY for the query; file order (id) always breaks ties so pages are stable. */
 export function buildOrderBy(query: EventQuery): string {
-  const keys = (query.sort ?? [{ column: 'time', direction: 'asc' }]).map(
-    (key) => `${COLUMN_SQL[key.column]} ${key.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`,
-  );
+  const keys = sortColumns(query).map(({ column, direction }) => `${column} ${direction} NULLS LAST`);
   return [...keys, 'id ASC'].join(', ');
 }
