@@ -16,6 +16,16 @@ test.afterEach(async () => {
   serve = undefined;
 });
 
+/**
+ * The Event Viewer CSV sample copied to a temp folder (bookmarks are saved beside the file, and the
+ * committed fixture must stay as it is), with an empty user-data folder that outlives a restart.
+ */
+function copiedExport(tag: string): { file: string; userData: string } {
+  const file = join(mkdtempSync(join(tmpdir(), `logsift-e2e-${tag}-`)), 'export.csv');
+  copyFileSync(CSV_FIXTURE, file);
+  return { file, userData: mkdtempSync(join(tmpdir(), 'logsift-e2e-userdata-')) };
+}
+
 /** Every time cell's text, in grid order (the rows on screen). */
 async function visibleTimes(page: Page): Promise<string[]> {
   return page.locator('.ag-row [col-id="time"]').allInnerTexts();
@@ -98,10 +108,7 @@ test('field-syntax search: fields, negation, phrases, highlighted matches', asyn
 });
 
 test('a bookmark with a comment survives a reload and a restart, saved beside the file', async ({ page }) => {
-  const folder = mkdtempSync(join(tmpdir(), 'logsift-e2e-bookmark-'));
-  const file = join(folder, 'export.csv');
-  copyFileSync(CSV_FIXTURE, file);
-  const userData = mkdtempSync(join(tmpdir(), 'logsift-e2e-userdata-'));
+  const { file, userData } = copiedExport('bookmark');
   serve = await startServe([file], userData);
   const app = new LogGridPage(page);
   await page.goto(serve.url);
@@ -170,10 +177,7 @@ test('two files merged in time order, each with its colour; one hidden, then shi
 });
 
 test('a restart with nothing to open restores the last session: files, search, chips, columns', async ({ page }) => {
-  const folder = mkdtempSync(join(tmpdir(), 'logsift-e2e-session-'));
-  const file = join(folder, 'export.csv');
-  copyFileSync(CSV_FIXTURE, file);
-  const userData = mkdtempSync(join(tmpdir(), 'logsift-e2e-userdata-'));
+  const { file, userData } = copiedExport('session');
   serve = await startServe([file], userData);
   const app = new LogGridPage(page);
   await page.goto(serve.url);

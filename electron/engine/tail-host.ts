@@ -23,11 +23,9 @@ export function tailHost({ sources, store, bookmarks, kb, emitter }: TailHostPar
       return source;
     },
     store: (items) => sources.storeBatches(items),
-    sourcesChanged: () => {
-      // A followed file renamed in place keeps its source: `source:` searches must match the new name.
-      for (const source of sources.all()) void store.registerSource(source.id, source.name);
-      sources.scheduleChange();
-    },
+    sourcesChanged: () => sources.scheduleChange(),
+    // `source:` searches match the file name: a renamed file's source is found by its new one.
+    sourceRenamed: (source) => void store.registerSource(source.id, source.name),
     watchesChanged: (watches) => emitter.emit('watchesChanged', watches),
     kbRules: () => kb.entries(),
   };

@@ -21,6 +21,8 @@ export interface TailHost {
   /** Stores batches of one or more sources' entries, in the order given. */
   store(items: { source: SourceInfo; batch: SpooledBatch }[]): Promise<void>;
   sourcesChanged(): void;
+  /** A followed file was renamed in place: its source keeps its id under the new name. */
+  sourceRenamed(source: SourceInfo): void;
   watchesChanged(watches: WatchInfo[]): void;
   kbRules(): RuleEntry[];
 }
@@ -148,6 +150,7 @@ export class TailService {
         this.note(source, `renamed to ${event.path}`);
         source.path = event.path;
         source.name = event.path.replace(/^.*[\\/]/, '');
+        this.host.sourceRenamed(source);
         this.host.sourcesChanged();
         return;
       }

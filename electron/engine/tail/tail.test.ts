@@ -57,6 +57,17 @@ describe('live tailing a folder', () => {
     await engine.watchFolder(folder, { recursive: false });
     const total = () => writers.reduce((sum, writer) => sum + writer.sequence, 0);
     const arrived = async () => (await engine.countEvents({ showHidden: true })).all;
+    // When lines are missing, say which before failing: a timeout alone says nothing of where.
+    const reportMissing = async (error: unknown): Promise<never> => {
+      const got = await rows();
+      for (const writer of writers) {
+        const numbers = new Set(got.filter((row) => row.message.includes(`${writer.stream} line `)).map((row) => Number(row.message.slice(-6))));
+        const missing = Array.from({ length: writer.sequence }, (_, i) => i + 1).filter((n) => !numbers.has(n));
+        console.log(writer.stream, writer.sequence, numbers.size, 'missing', missing.length, missing.slice(0, 5), missing.slice(-3));
+      }
+      console.log((await engine.listSources()).map((source) => `${source.name} ${source.events} ${JSON.stringify(source.live)}`).join('\n'));
+      throw error;
+    };
 
     for (let tick = 1; tick <= 400; tick++) {
       for (const writer of writers) writer.write(2);
@@ -72,31 +83,13 @@ describe('live tailing a folder', () => {
       }
       if (tick === 200) {
         // Delete and re-create, once what the file held has been read.
-        await until('c.log read before deleting it', async () => ((await arrived()) >= total() ? true : undefined)).catch(async (error: unknown) => {
-          const got = await rows();
-          for (const writer of writers) {
-            const numbers = new Set(got.filter((row) => row.message.includes(`${writer.stream} line `)).map((row) => Number(row.message.slice(-6))));
-            const missing = Array.from({ length: writer.sequence }, (_, i) => i + 1).filter((n) => !numbers.has(n));
-            console.log(writer.stream, writer.sequence, numbers.size, 'missing', missing.length, missing.slice(0, 5), missing.slice(-3));
-          }
-          console.log((await engine.listSources()).map((source) => `${source.name} ${source.events} ${JSON.stringify(source.live)}`).join('\n'));
-          throw error;
-        });
+        await until('c.log read before deleting it', async () => ((await arrived()) >= total() ? true : undefined)).catch(reportMissing);
         rmSync(deleted.path);
         writeFileSync(deleted.path, '');
       }
       await sleep(5);
     }
-    await until(`all ${total()} lines`, async () => ((await arrived()) >= total() ? true : undefined)).catch(async (error: unknown) => {
-      const got = await rows();
-      for (const writer of writers) {
-        const numbers = new Set(got.filter((row) => row.message.includes(`${writer.stream} line `)).map((row) => Number(row.message.slice(-6))));
-        const missing = Array.from({ length: writer.sequence }, (_, i) => i + 1).filter((n) => !numbers.has(n));
-        console.log(writer.stream, writer.sequence, numbers.size, 'missing', missing.length, missing.slice(0, 5), missing.slice(-3));
-      }
-      console.log((await engine.listSources()).map((source) => `${source.name} ${source.events} ${JSON.stringify(source.live)}`).join('\n'));
-      throw error;
-    });
+    await until(`all ${total()} lines`, async () => ((await arrived()) >= total() ? true : undefined)).catch(reportMissing);
     await sleep(1000);
 
     const all = await rows();
