@@ -122,7 +122,8 @@ async function timeQueries(engine: Engine, rows: number, print: (line: Report) =
       matches = page.total;
     }
     const timing = summarizeTimings(runsMs);
-    print({ name, rows, ms: timing.medianMs, ...timing, runsMs: runsMs.map(round), matches, offset, query: describeQuery(query) });
+    // The first ask is the figure: asked again, a view's counts come from the store's cache.
+    print({ name, rows, ms: timing.firstMs, ...timing, runsMs: runsMs.map(round), matches, offset, query: describeQuery(query) });
   }
 }
 

@@ -19,6 +19,7 @@ import { SPOOL_COLUMNS, SPOOL_QUOTE, type SpooledBatch } from '../ingest/spool';
 import { KB_RULES_SCHEMA, KbStore, kbFlagOf } from './kb-store';
 import { DEFAULT_ORDERED_VIEW_OPTIONS, OrderedViews, type OrderedViewOptions, type StoreChanges } from './ordered-views';
 import { buildFilter, buildOrderBy } from './query-sql';
+import { ResultCache } from './result-cache';
 
 const SCHEMA = `
 CREATE TABLE events (
@@ -46,7 +47,9 @@ CREATE TABLE events (
   kb_flag VARCHAR,
   kb_hidden BOOLEAN NOT NULL,
   -- The bookmark's comment ('' for none); NULL when the entry is not bookmarked.
-  bookmark VARCHAR
+  bookmark VARCHAR,
+  -- Whether every searched column but the event data is found in the raw text (search-sql.ts searches only those two then).
+  raw_covers BOOLEAN NOT NULL
 )`;
 
 /** Sources' file names, for `source:` search terms (the engine keeps the rest of what it knows of a source). */
@@ -59,6 +62,9 @@ const DEFAULT_MEMORY_LIMIT = '1GB';
 const MAX_SPOOL_LINE = 512 * 1024 * 1024;
 const MIN_SPOOL_BUFFER = 64 * 1024;
 
+/** Filters whose counts are kept per store version (the grid, the facets and the timeline ask for a handful). */
+const CACHED_COUNTS = 16;
+
 /**
  * Sorted reads with a LIMIT up to this many rows sort only the sort keys and row ids, then fetch
  * the rest of the kept rows. DuckDB does so only up to 50 rows by default; a grid page is 200, and
@@ -66,6 +72,14 @@ const MIN_SPOOL_BUFFER = 64 * 1024;
  * take over a second.
  */
 const LATE_MATERIALIZATION_ROWS = 5000;
+
+/**
+ * Whether the raw text holds every column a word search looks in but the event data (spool
+ * columns; a message read from an offset is the raw text's tail). True for most text lines, false
+ * for binary formats (their raw text is rendered later) and for escaped exports (JSON, CSV
+ * quoting, XML entities). Event data is JSON, never found as such in the raw text.
+ */
+const RAW_COVERS_SQL = ['p', 'c', 'h', 'u', 'ch', 'm'].map((column) => `(${column} IS NULL OR contains(w, ${column}))`).join(' AND ');
 
 const ROW_COLUMNS =
   'id, source_id, time_ms, level, provider, event_id, category, computer, user_name, message, unparsed, kb_rule, kb_flag, kb_hidden, bookmark';
@@ -93,6 +107,8 @@ export class EventStore {
   private verdicts = new Map<string, Verdict>();
   /** The names in the sources table, so that registering an unchanged name writes nothing. */
   private readonly sourceNames = new Map<SourceId, string>();
+  /** Answers of counts(), per store version and filter. */
+  private readonly countCache = new ResultCache<EventCounts>(CACHED_COUNTS);
   /** Queries' orders written out once, for pages deep into them (ordered-views.ts). */
   readonly orderedViews: OrderedViews;
 
@@ -201,7 +217,7 @@ export class EventStore {
     await this.writer.run(
       `INSERT INTO events
        SELECT f.base + i, f.source_id, t + f.clock_offset, coalesce(kb.severity, l), l, p, e, c, h, u, ch, r, coalesce(m, substr(w, mo + 1)), d, w, n, x, y,
-              kb.id, NULL, coalesce(kb.hide, false), NULL
+              kb.id, NULL, coalesce(kb.hide, false), NULL, ${RAW_COVERS_SQL}
        FROM read_csv([${paths}], delim = '\t', quote = '${SPOOL_QUOTE}', escape = '${SPOOL_QUOTE}', header = false, nullstr = '\\N',
                      allow_quoted_nulls = false, strict_mode = false, auto_detect = false, max_line_size = ${maxLine}, buffer_size = ${maxLine},
                      filename = true, columns = {${columns}}) AS s
@@ -241,43 +257,55 @@ export class EventStore {
       `SELECT ${ROW_COLUMNS} FROM events WHERE ${filter.where} ORDER BY ${buildOrderBy(query)} LIMIT $${n + 1} OFFSET $${n + 2}`,
       [...filter.params, limit, offset],
     );
-    const totalReader = await this.reader.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM events WHERE ${filter.where}`, filter.params);
     return {
       rows: rowsReader.getRowObjectsJS().map((row) => this.toEventRow(row)),
-      total: Number(totalReader.getRowObjectsJS()[0]?.n ?? 0),
+      total: (await this.counts(query)).shown,
     };
   }
 
-  /** Counts for the status line: all entries, shown entries, and per-level counts under the other filters. */
-  async counts(query: EventQuery): Promise<EventCounts> {
-    const filter = buildFilter(query, false);
-    // One statement, so "shown" and "all" come from the same snapshot while a file loads.
-    const reader = await this.reader.runAndReadAll(
-      `SELECT level, (count(*) FILTER (WHERE ${filter.where}))::INTEGER AS n, count(*)::INTEGER AS everything FROM events GROUP BY level`,
+  /**
+   * Counts for the status line: all entries, shown entries, per-level counts under the other
+   * filters, and what the KB hides. Cached per store version and filter: a page's total is the
+   * shown count, and the grid asks for the counts beside every first page.
+   */
+  counts(query: EventQuery): Promise<EventCounts> {
+    const { sort: _sort, ...filter } = query;
+    return this.countCache.get(`${this.changeVersion}\n${JSON.stringify(filter)}`, () => this.countNow(query));
+  }
+
+  /**
+   * One scan under the filter without its levels and with hidden entries kept, grouped so that
+   * shown, per-level and hidden-per-rule counts all come out of it (a search's text conditions
+   * are the costly part, so they are evaluated once). The row without a level is the count of
+   * everything, in the same statement so that both come from one snapshot while a file loads.
+   */
+  private async countNow(query: EventQuery): Promise<EventCounts> {
+    const filter = buildFilter({ ...query, showHidden: true }, false);
+    const rows = await this.read(
+      `SELECT level, kb_hidden, CASE WHEN kb_hidden THEN kb_rule END AS rule, count(*)::INTEGER AS n FROM events WHERE ${filter.where} GROUP BY ALL
+       UNION ALL SELECT NULL, NULL, NULL, count(*)::INTEGER FROM events`,
       filter.params,
     );
     const byLevel: EventCounts['byLevel'] = {};
-    let shown = 0;
-    let all = 0;
-    for (const row of reader.getRowObjectsJS()) {
-      const level = severityFromCode(Number(row.level));
-      const count = Number(row.n);
-      all += Number(row.everything);
-      if (count === 0) continue;
-      byLevel[level] = count;
-      if (!query.levels || query.levels.includes(level)) shown += count;
-    }
-    // What the KB hides under the other filters (levels included), whether or not it is shown.
-    const hiddenFilter = buildFilter({ ...query, showHidden: true });
-    const hiddenReader = await this.reader.runAndReadAll(
-      `SELECT kb_rule, count(*)::INTEGER AS n FROM events WHERE kb_hidden AND ${hiddenFilter.where} GROUP BY kb_rule`,
-      hiddenFilter.params,
-    );
     const hiddenByRule: Record<string, number> = {};
+    let all = 0;
+    let shown = 0;
     let hidden = 0;
-    for (const row of hiddenReader.getRowObjectsJS()) {
-      hiddenByRule[row.kb_rule as string] = Number(row.n);
-      hidden += Number(row.n);
+    for (const row of rows) {
+      const count = Number(row.n);
+      if (row.level === null) {
+        all = count;
+        continue;
+      }
+      const level = severityFromCode(Number(row.level));
+      const levelShown = !query.levels || query.levels.includes(level);
+      if (row.kb_hidden && levelShown) {
+        hiddenByRule[String(row.rule)] = (hiddenByRule[String(row.rule)] ?? 0) + count;
+        hidden += count;
+      }
+      if (row.kb_hidden && !query.showHidden) continue;
+      byLevel[level] = (byLevel[level] ?? 0) + count;
+      if (levelShown) shown += count;
     }
     return { all, shown, byLevel, hidden, hiddenByRule };
   }

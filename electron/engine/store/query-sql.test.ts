@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventQuery } from '../../../shared/model/query';
+import type { IngestItem } from '../ingest/ingest-item';
 import { EventStore } from './event-store';
 import { buildFilter } from './query-sql';
 import { storeTestEntries, testEvent } from './store-test-entries';
@@ -95,6 +96,10 @@ describe('buildFilter (on a real store)', () => {
     expect(await search('provider:MSExchange*')).toEqual(['reset', 'retry', 'obrien', 'topology']);
     expect(await search('provider:*Auditing')).toEqual(['logon']);
     expect(await search('provider:"MSExchange*"')).toEqual([]);
+    // LIKE's own wildcards are plain characters here.
+    expect(await search('provider:MSExchange_MTA')).toEqual([]);
+    expect(await search('provider:MSExchange%')).toEqual([]);
+    expect(await search('provider:"MSExchange_MTA"')).toEqual([]);
     expect(await search('provider:"msexchange adaccess"')).toEqual(['topology']);
     expect(await search('source:app host:exch02')).toEqual(['retry']);
     expect(await search('user:CONTOSO\\bob')).toEqual(['retry']);
@@ -218,5 +223,47 @@ describe('buildFilter (on a real store)', () => {
     expect(await search('topology')).toEqual([]);
     expect(await kept({ text: 'topology', showHidden: true })).toEqual(['topology']);
     await store.write('UPDATE events SET kb_hidden = false');
+  });
+});
+
+describe('searches on entries whose raw text holds every column (read from the raw text alone)', () => {
+  let store: EventStore;
+  const line = (host: string, tag: string, message: string, data: Record<string, string> | null = null): IngestItem =>
+    testEvent({ provider: tag, computer: host, channel: null, message, data, raw: `Mar 14 08:00:00 ${host} ${tag}[42]: ${message}` });
+  beforeAll(async () => {
+    store = await EventStore.create();
+    await storeTestEntries(store, 1, [
+      line('db01', 'sshd', 'sshd: Accepted publickey for nagios', { pid: '4711' }),
+      line('app03', 'postfix/qmgr', 'queue: A2849D73EB removed'),
+      // The provider is not in the raw text: every column is searched for this one.
+      testEvent({ provider: 'Kernel-Power', computer: null, channel: null, message: 'power: Power lost', raw: 'Mar 14 08:00:01 power lost' }),
+    ]);
+  });
+  afterAll(() => store.close());
+
+  const search = async (text: string): Promise<string[]> =>
+    (await store.page({ text, sort: [] }, 0, 100)).rows.map((row) => row.message.split(':')[0]!);
+
+  it('marks which entries the raw text covers', async () => {
+    const rows = await store.read('SELECT raw_covers FROM events ORDER BY id');
+    expect(rows.map((row) => row.raw_covers)).toEqual([true, true, false]);
+  });
+
+  it('finds words in any column, covered or not, with the same answers as before', async () => {
+    expect(await search('APP03')).toEqual(['queue']);
+    expect(await search('qmgr')).toEqual(['queue']);
+    expect(await search('kernel-power')).toEqual(['power']);
+    expect(await search('4711')).toEqual(['sshd']); // event data
+    expect(await search('-sshd')).toEqual(['queue', 'power']);
+    // Across columns: found in the raw text, as it always was.
+    expect(await search('"db01 sshd"')).toEqual(['sshd']);
+  });
+
+  it('keeps anchored regular expressions matching at a column edge', async () => {
+    expect(await search('/^queue/')).toEqual(['queue']);
+    expect(await search('/removed$/')).toEqual(['queue']);
+    expect(await search('/^app03$/')).toEqual(['queue']);
+    expect(await search('/\\bqmgr\\b/')).toEqual(['queue']);
+    expect(await search('/a2849d7[0-9]eb/')).toEqual(['queue']);
   });
 });

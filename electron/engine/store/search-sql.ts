@@ -50,12 +50,14 @@ export function termCondition(term: SearchTerm, param: AddParam, nullSafe = fals
 function matchCondition(term: SearchTerm, param: AddParam): string {
   if (term.kind === 'text') {
     const text = `lower(${param(term.value)})`;
-    return anyColumn((column) => `contains(lower(${column}), ${text})`);
+    return rawOrEveryColumn((column) => `contains(lower(${column}), ${text})`);
   }
   if (term.kind === 'regex') {
     // Case-insensitive whatever the flags: that is what the search box promises.
     const pattern = param(term.pattern);
-    return anyColumn((column) => `regexp_matches(${column}, ${pattern}, 'i')`);
+    const match = (column: string): string => `regexp_matches(${column}, ${pattern}, 'i')`;
+    // An anchor or word boundary can match at a column's edge and not where the column sits in the raw text.
+    return ANCHORS.test(term.pattern) ? anyColumn(match) : rawOrEveryColumn(match);
   }
   const { field, value } = term;
   const quoted = term.quoted ?? false;
@@ -72,12 +74,25 @@ function matchCondition(term: SearchTerm, param: AddParam): string {
   if (field === 'kb' && !quoted && value.toLowerCase() === KB_ANY) return `${column} IS NOT NULL`;
   if (value === '') return `(${column} IS NULL OR ${column} = '')`;
   if (hasWildcard(value, quoted)) return likeCondition(column, value, param);
-  return `lower(${column}) = lower(${param(value)})`;
+  // ILIKE without wildcards: twice as fast as comparing lower() of both (5M rows: 57 ms against 111 ms).
+  return likeCondition(column, value, param, false);
 }
 
 /** `value` anywhere in the column, `*` matching anything when unquoted. */
 function containsCondition(column: string, value: string, quoted: boolean, param: AddParam): string {
   return hasWildcard(value, quoted) ? likeCondition(column, `*${value}*`, param) : `contains(lower(${column}), lower(${param(value)}))`;
+}
+
+/** `^`, `$` and the escapes that match at edges or word boundaries (escaped `\^` too: erring on the safe side costs only speed). */
+const ANCHORS = /[$^]|\\[ABbGZz]/;
+
+/**
+ * The condition on any searched column, read from the raw text and the event data alone when the
+ * raw text holds every other column's value (most text lines): a match in one of those is then a
+ * match in the raw text, and two columns are several times cheaper to scan than eight.
+ */
+function rawOrEveryColumn(condition: (column: string) => string): string {
+  return `(CASE WHEN raw_covers THEN ${condition('raw')} OR ${condition('data')} ELSE ${anyColumn(condition)} END)`;
 }
 
 function anyColumn(condition: (column: string) => string): string {
@@ -115,12 +130,13 @@ function levelCondition(term: SearchTerm & { kind: 'field' }): string {
 }
 
 /**
- * The column matches `value` whole, where `*` matches any run of characters and nothing else is
- * special. An ESCAPE clause made DuckDB's ILIKE several times slower, so it is only added when the
- * value holds a character that needs it.
+ * The column matches `value` whole without regard to case, where `*` matches any run of characters
+ * (when `wildcards`) and nothing else is special. An ESCAPE clause made DuckDB's ILIKE several times
+ * slower, so it is only added when the value holds a character that needs it.
  */
-function likeCondition(column: string, value: string, param: AddParam): string {
-  const pattern = value.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, '%');
-  const escape = pattern === value.replace(/\*/g, '%') ? '' : ` ESCAPE '\\'`;
+function likeCondition(column: string, value: string, param: AddParam, wildcards = true): string {
+  const star = (text: string): string => (wildcards ? text.replace(/\*/g, '%') : text);
+  const pattern = star(value.replace(/[\\%_]/g, (c) => `\\${c}`));
+  const escape = pattern === star(value) ? '' : ` ESCAPE '\\'`;
   return `${column} ILIKE ${param(pattern)}${escape}`;
 }
