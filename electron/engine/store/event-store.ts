@@ -19,6 +19,7 @@ import { SPOOL_COLUMNS, SPOOL_QUOTE, type SpooledBatch } from '../ingest/spool';
 import { KB_RULES_SCHEMA, KbStore, kbFlagOf } from './kb-store';
 import { DEFAULT_ORDERED_VIEW_OPTIONS, OrderedViews, type OrderedViewOptions, type StoreChanges } from './ordered-views';
 import { buildFilter, buildOrderBy } from './query-sql';
+import { queryCounts } from './count-query';
 import { ResultCache } from './result-cache';
 
 const SCHEMA = `
@@ -270,44 +271,7 @@ export class EventStore {
    */
   counts(query: EventQuery): Promise<EventCounts> {
     const { sort: _sort, ...filter } = query;
-    return this.countCache.get(`${this.changeVersion}\n${JSON.stringify(filter)}`, () => this.countNow(query));
-  }
-
-  /**
-   * One scan under the filter without its levels and with hidden entries kept, grouped so that
-   * shown, per-level and hidden-per-rule counts all come out of it (a search's text conditions
-   * are the costly part, so they are evaluated once). The row without a level is the count of
-   * everything, in the same statement so that both come from one snapshot while a file loads.
-   */
-  private async countNow(query: EventQuery): Promise<EventCounts> {
-    const filter = buildFilter({ ...query, showHidden: true }, false);
-    const rows = await this.read(
-      `SELECT level, kb_hidden, CASE WHEN kb_hidden THEN kb_rule END AS rule, count(*)::INTEGER AS n FROM events WHERE ${filter.where} GROUP BY ALL
-       UNION ALL SELECT NULL, NULL, NULL, count(*)::INTEGER FROM events`,
-      filter.params,
-    );
-    const byLevel: EventCounts['byLevel'] = {};
-    const hiddenByRule: Record<string, number> = {};
-    let all = 0;
-    let shown = 0;
-    let hidden = 0;
-    for (const row of rows) {
-      const count = Number(row.n);
-      if (row.level === null) {
-        all = count;
-        continue;
-      }
-      const level = severityFromCode(Number(row.level));
-      const levelShown = !query.levels || query.levels.includes(level);
-      if (row.kb_hidden && levelShown) {
-        hiddenByRule[String(row.rule)] = (hiddenByRule[String(row.rule)] ?? 0) + count;
-        hidden += count;
-      }
-      if (row.kb_hidden && !query.showHidden) continue;
-      byLevel[level] = (byLevel[level] ?? 0) + count;
-      if (levelShown) shown += count;
-    }
-    return { all, shown, byLevel, hidden, hiddenByRule };
+    return this.countCache.get(`${this.changeVersion}\n${JSON.stringify(filter)}`, () => queryCounts(this, query));
   }
 
   /** One entry with everything known about it, or null when it no longer exists. */
