@@ -10,7 +10,9 @@ import { exportFileName } from '../shared/model/export';
 import { Engine } from './engine/engine';
 import { composeApi } from './engine/host-api';
 import { forwardEvents, registerApi, registerDroppedPaths } from './ipc/register-api';
+import { trustedSenderCheck } from './ipc/sender-check';
 import { createMainWindow } from './windows/main-window';
+import { hardenSession, hardenWebContents } from './windows/security';
 
 declare const LOGSIFT_VERSION: string;
 
@@ -28,13 +30,12 @@ function pathsFromCommandLine(): string[] {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  hardenSession(session.defaultSession);
 
   const engine = await Engine.create({ workerScript: join(nodeDir, 'ingest-worker.js'), userDataDir: app.getPath('userData') });
   const window = createMainWindow(nodeDir);
   const rendererUrl = new URL(`file://${join(nodeDir, '..', 'renderer', 'index.html')}`).href;
-  const isTrusted = (event: Electron.IpcMainInvokeEvent): boolean =>
-    event.sender === window.webContents && (event.senderFrame?.url ?? '').split('#')[0] === rendererUrl;
+  const isTrusted = trustedSenderCheck(window.webContents, rendererUrl);
 
   const openWithDialog = async (): Promise<Awaited<ReturnType<LogsiftApi['openFileDialog']>>> => {
     const result = await dialog.showOpenDialog(window, {
@@ -61,6 +62,10 @@ async function start(): Promise<void> {
     openFileDialog: openWithDialog,
     watchFolderDialog: watchWithDialog,
     exportView: exportWithDialog,
+    // Folders come from the dialog, a drop or the command line, never as a path the page names.
+    watchFolder: async () => {
+      throw new Error('Refused: choose the folder with File › Watch folder…, drop it on the window, or name it on the command line.');
+    },
   });
   registerApi(api, isTrusted);
   // A dropped folder is watched; dropped files are opened.
@@ -107,11 +112,8 @@ async function buildMenu(engine: Engine, dialogs: { open: () => Promise<unknown>
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-// Hardening for every web contents the app ever creates: no navigation, no new windows.
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-});
+// Hardening for every web contents the app ever creates: no navigation, no new windows, no webviews.
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
 start().catch((error: unknown) => {
   dialog.showErrorBox('Logsift could not start', error instanceof Error ? error.message : String(error));

@@ -35,4 +35,36 @@ test.describe('Electron app', () => {
       await app.close();
     }
   });
+
+  test('the page has no Node, cannot navigate, open windows, reach the network or name a folder to read', async () => {
+    const app = await electron.launch({ executablePath: binary!, args: [join(ROOT, 'dist', 'node', 'main.js'), CSV_FIXTURE] });
+    try {
+      const shell = await app.firstWindow();
+      await new LogGridPage(shell).expectShown(239, 239);
+      const before = shell.url();
+      const probe = await shell.evaluate(async () => {
+        const page = window as unknown as { require?: unknown; process?: unknown; logsift: { watchFolder(path: string, options: object): Promise<unknown> } };
+        const opened = window.open('https://example.com/');
+        const fetched = await fetch('https://example.com/').then(
+          () => 'reached',
+          () => 'blocked',
+        );
+        const watched = await page.logsift.watchFolder('/etc', {}).then(
+          () => 'watched',
+          (error: unknown) => String(error),
+        );
+        return { require: typeof page.require, process: typeof page.process, opened: opened === null, fetched, watched };
+      });
+      expect(probe).toMatchObject({ require: 'undefined', process: 'undefined', opened: true, fetched: 'blocked' });
+      expect(probe.watched).toContain('Refused');
+      await shell.evaluate(() => {
+        window.location.href = 'https://example.com/';
+      });
+      await shell.waitForTimeout(500);
+      expect(shell.url()).toBe(before);
+      expect(app.windows()).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 /** The built `logsift` command, run as a user would (node bin/logsift.js …). */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -198,3 +198,37 @@ describe('logsift bench-queries', () => {
     expect(stdout.trim().split('\n').map((line) => JSON.parse(line).name)).toEqual(['first-rows', 'loaded', 'load-and-error-count', 'peak-rss']);
   });
 });
+
+describe('logsift serve', () => {
+  it('refuses a --host other machines can reach unless --allow-remote is given', async () => {
+    const { code, stderr } = await logsift('serve', '--host', '0.0.0.0', '--port', '0');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--host 0.0.0.0 would let other machines reach these logs; add --allow-remote');
+  });
+
+  it('with --allow-remote, listens and warns that anyone with the URL can read the logs', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'logsift.js'), 'serve', '--host', '0.0.0.0', '--port', '0', '--allow-remote'], {
+      env: { ...process.env, LOGSIFT_USER_DATA: mkdtempSync(join(tmpdir(), 'logsift-cli-')) },
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk));
+    try {
+      await until(() => out.includes('Logsift is running at'), 20_000);
+      expect(out).toMatch(/http:\/\/0\.0\.0\.0:\d+\/\?token=/);
+      expect(err).toContain('warning: listening on 0.0.0.0, reachable from other machines');
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+  });
+});
+
+async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

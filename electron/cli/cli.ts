@@ -8,6 +8,7 @@ import { Engine } from '../engine/engine';
 import { allFormats, formatById } from '../engine/formats/registry';
 import { isKnownZone } from '../engine/formats/timestamps';
 import { defaultUserDataDir } from '../engine/user-data';
+import { isLoopbackHost } from '../serve/auth';
 import { startServer } from '../serve/server';
 import { listRules, testRules } from './kb-command';
 import { runParseCommand } from './parse-command';
@@ -19,7 +20,7 @@ declare const LOGSIFT_VERSION: string;
 
 const USAGE = `Usage:
   logsift parse FILE... (--jsonl | --stats) [--format ID] [--tz ZONE] [--day-first]
-  logsift serve [PATH...] [--port N] [--host ADDR]
+  logsift serve [PATH...] [--port N] [--host ADDR --allow-remote]
   logsift tail DIR|FILE... [--jsonl] [--hide-benign] [--from-start] [--include GLOB]... [--exclude GLOB]... [--polling] [--no-recursive]
   logsift export PATH... -o OUT [--format csv|jsonl|xlsx|html] [--query TEXT] [--level LEVEL+] [--source NAME]... [--from ISO] [--to ISO] [--show-benign]
   logsift kb list
@@ -34,6 +35,7 @@ Developer commands:
   --tz ZONE       the zone zone-less times were written in (UTC, +01:00, Europe/Berlin)
   --day-first     read dates like 09/12/2025 as day first
   serve           run Logsift in your browser; prints a URL with an access token
+  --allow-remote  serve: listen on a --host other machines can reach (off by default: loopback only)
   tail            follow folders (or files): print entries as they are appended, new files as they appear
   --hide-benign   tail: leave out what the KB hides
   --from-start    tail: print what the files already hold too
@@ -226,8 +228,19 @@ async function serveCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { port: { type: 'string', default: '0' }, host: { type: 'string', default: '127.0.0.1' } },
+    options: {
+      port: { type: 'string', default: '0' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'allow-remote': { type: 'boolean', default: false },
+    },
   });
+  const remote = !isLoopbackHost(values.host);
+  if (remote && !values['allow-remote']) {
+    process.stderr.write(
+      `logsift serve: --host ${values.host} would let other machines reach these logs; add --allow-remote if that is what you want (the URL's token is then the only lock, and traffic is not encrypted)\n`,
+    );
+    return 2;
+  }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     process.stderr.write(`logsift serve: --port must be a number from 0 to 65535, not "${values.port}"\n`);
@@ -240,8 +253,10 @@ async function serveCommand(args: string[]): Promise<number> {
   }
   const engine = await Engine.create({ workerScript: bundledPath('ingest-worker.js'), userDataDir: defaultUserDataDir() });
   const server = await startServer({ engine, rendererDir, port, host: values.host, version: LOGSIFT_VERSION });
-  if (!['127.0.0.1', 'localhost', '::1'].includes(values.host)) {
-    process.stderr.write(`logsift serve: warning: listening on ${values.host}, reachable from other machines; anyone with the URL can read these logs\n`);
+  if (remote) {
+    process.stderr.write(
+      `logsift serve: warning: listening on ${values.host}, reachable from other machines; anyone with the URL (token included) can read these logs, and traffic is not encrypted\n`,
+    );
   }
   process.stdout.write(`Logsift is running at ${server.url}\n`);
   // Folders are watched (followed as they grow); files are opened.

@@ -5,7 +5,12 @@
 import { isApiMethod, parseArguments, type LogsiftApi } from '../../shared/api';
 import type { EngineApi } from './engine';
 
-export type HostOnlyApi = Pick<LogsiftApi, 'getHostInfo' | 'openFileDialog' | 'watchFolderDialog' | 'exportView'>;
+/**
+ * What each host decides for itself. `watchFolder` takes a path from the page: the browser host
+ * (whose page is the token holder's) lets it name a folder on the server's disk; the desktop app
+ * refuses, so that its page never names a path to read.
+ */
+export type HostOnlyApi = Pick<LogsiftApi, 'getHostInfo' | 'openFileDialog' | 'watchFolderDialog' | 'exportView' | 'watchFolder'>;
 
 export function composeApi(engine: EngineApi, host: HostOnlyApi): LogsiftApi {
   return {
@@ -29,7 +34,7 @@ export function composeApi(engine: EngineApi, host: HostOnlyApi): LogsiftApi {
     setKbRuleEnabled: (id, enabled) => engine.setKbRuleEnabled(id, enabled),
     exportKbRules: () => engine.exportKbRules(),
     importKbRules: (packText) => engine.importKbRules(packText),
-    watchFolder: (path, options) => engine.watchFolder(path, options),
+    watchFolder: (path, options) => host.watchFolder(path, options),
     unwatchFolder: (watchId) => engine.unwatchFolder(watchId),
     listWatches: () => engine.listWatches(),
     getFacets: (query, limit) => engine.getFacets(query, limit),

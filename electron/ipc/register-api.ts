@@ -2,13 +2,12 @@
  * The only place that touches ipcMain: one handler per contract method, each checking that the
  * call comes from our own window's page and that its arguments match the contract.
  */
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { ipcMain, type WebContents } from 'electron';
 import { API_METHOD_NAMES, CHANNEL_PREFIX, EVENT_NAMES, type LogsiftApi } from '../../shared/api';
 import type { Engine } from '../engine/engine';
 import { dispatch } from '../engine/host-api';
 import { DROPPED_PATHS_CHANNEL } from './channels';
-
-export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
+import type { SenderCheck } from './sender-check';
 
 export function registerApi(api: LogsiftApi, isTrusted: SenderCheck): void {
   for (const method of API_METHOD_NAMES) {

@@ -39,3 +39,18 @@ function readCookie(header: string | undefined, name: string): string | undefine
   }
   return undefined;
 }
+
+/** Whether `host` (as given to --host) only accepts connections from this machine. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
+}
+
+/**
+ * Whether a request's Host header names this server as a page on this machine would. A web page
+ * elsewhere can point its own name at 127.0.0.1 (DNS rebinding); it still lacks the token, and this
+ * refuses it before the token is even looked at.
+ */
+export function isOwnHost(hostHeader: string | undefined, ownHosts: ReadonlySet<string>): boolean {
+  return hostHeader !== undefined && ownHosts.has(hostHeader.toLowerCase());
+}

@@ -3,6 +3,7 @@
  * files, uploads and a contract call (with the real engine and the built renderer).
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,9 +33,21 @@ afterAll(async () => {
   engine.close();
 });
 
-function openSocket(path: string, origin?: string): Promise<WebSocket> {
+/** A GET with the Host header a page elsewhere would send (fetch does not let a caller set it). */
+function statusWithHost(path: string, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${base.replace('http', 'ws')}${path}`, origin ? { origin } : {});
+    const request = httpRequest(`${base}${path}`, { headers: { host } }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.once('error', reject);
+    request.end();
+  });
+}
+
+function openSocket(path: string, origin?: string, host?: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${base.replace('http', 'ws')}${path}`, { ...(origin ? { origin } : {}), ...(host ? { headers: { host } } : {}) });
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_request, response) => reject(new Error(`HTTP ${response.statusCode}`)));
     ws.once('error', reject);
@@ -75,6 +88,21 @@ describe('logsift serve', () => {
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
     expect((await fetch(`${base}/`, { headers: { cookie } })).status).toBe(200);
+  });
+
+  it('refuses another host name even with the token (DNS rebinding), on HTTP and the WebSocket', async () => {
+    const port = new URL(base).port;
+    expect(await statusWithHost(`/?token=${server.token}`, `localhost:${port}`)).toBe(200);
+    expect(await statusWithHost(`/?token=${server.token}`, `evil.example:${port}`)).toBe(421);
+    expect(await statusWithHost(`/?token=${server.token}`, `127.0.0.1:${Number(port) + 1}`)).toBe(421);
+    await expect(openSocket(`/ws?token=${server.token}`, base, `evil.example:${port}`)).rejects.toThrow('403');
+  });
+
+  it('takes a token only whole: a prefix, a longer one or one in another case is refused', async () => {
+    for (const wrong of [server.token.slice(0, -1), `${server.token}x`, server.token.toUpperCase(), ' ' + server.token]) {
+      expect((await fetch(`${base}/?token=${encodeURIComponent(wrong)}`)).status, wrong).toBe(403);
+    }
+    expect((await fetch(`${base}/`, { headers: { cookie: 'logsift_token=nope' } })).status).toBe(403);
   });
 
   it('does not serve files outside the renderer folder', async () => {

@@ -14,7 +14,7 @@ import { EVENT_NAMES, type LogsiftApi } from '../../shared/api';
 import type { RpcRequest, ServerMessage } from '../../shared/rpc';
 import type { Engine } from '../engine/engine';
 import { composeApi, dispatch } from '../engine/host-api';
-import { checkToken, newToken, TOKEN_COOKIE, tokenFromQuery } from './auth';
+import { checkToken, isLoopbackHost, isOwnHost, newToken, TOKEN_COOKIE, tokenFromQuery } from './auth';
 import { sendStaticFile } from './static-files';
 import { exportFileName } from '../../shared/model/export';
 
@@ -34,7 +34,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const SECURITY_HEADERS = {
+export const SECURITY_HEADERS = {
   'Content-Security-Policy':
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
   'X-Content-Type-Options': 'nosniff',
@@ -50,6 +50,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     openFileDialog: async () => [],
     // A browser cannot pick a folder on the server's disk: the page asks for its path instead.
     watchFolderDialog: async () => null,
+    watchFolder: (path, folderOptions) => options.engine.watchFolder(path, folderOptions),
     // The server writes the export to its private folder; the page downloads it from there.
     exportView: async (request) => {
       const id = String(++exportCount);
@@ -71,6 +72,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
 
   async function handleHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (ownHosts && !isOwnHost(request.headers.host, ownHosts)) {
+      response.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Logsift: this server does not answer to that host name.\n');
+      return;
+    }
     const check = checkToken(request, token);
     if (check !== 'ok') {
       response
@@ -128,11 +133,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   }
 
   let ownOrigins = new Set<string>();
+  /** Host headers a loopback server answers to (undefined: listening beyond loopback, any name may reach it). */
+  let ownHosts: Set<string> | undefined;
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const origin = request.headers.origin;
-    if (url.pathname !== '/ws' || checkToken(request, token) !== 'ok' || (origin !== undefined && !ownOrigins.has(origin))) {
+    const refused =
+      url.pathname !== '/ws' ||
+      (ownHosts !== undefined && !isOwnHost(request.headers.host, ownHosts)) ||
+      checkToken(request, token) !== 'ok' ||
+      (origin !== undefined && !ownOrigins.has(origin));
+    if (refused) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -170,7 +182,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const port = typeof address === 'object' && address ? address.port : options.port;
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   // Only pages this server served may open the WebSocket (not a page that merely knows the port).
-  ownOrigins = new Set([hostForUrl, 'localhost', '127.0.0.1', '[::1]'].map((host) => `http://${host}:${port}`));
+  const ownNames = [hostForUrl, 'localhost', '127.0.0.1', '[::1]'].map((host) => `${host}:${port}`);
+  ownOrigins = new Set(ownNames.map((name) => `http://${name}`));
+  if (isLoopbackHost(options.host)) ownHosts = new Set(ownNames.map((name) => name.toLowerCase()));
   return {
     url: `http://${hostForUrl}:${port}/?token=${token}`,
     token,

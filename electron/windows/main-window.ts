@@ -1,6 +1,7 @@
 /** The main window, locked down: sandboxed, isolated, no Node, no navigation, no new windows. */
 import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
+import { secureWebPreferences } from './security';
 
 export function createMainWindow(nodeDir: string): BrowserWindow {
   const window = new BrowserWindow({
@@ -8,14 +9,7 @@ export function createMainWindow(nodeDir: string): BrowserWindow {
     height: 900,
     title: 'Logsift',
     show: false,
-    webPreferences: {
-      preload: join(nodeDir, 'preload.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(join(nodeDir, 'preload.js')),
   });
   window.once('ready-to-show', () => window.show());
   void window.loadFile(join(nodeDir, '..', 'renderer', 'index.html'));
