@@ -42,6 +42,7 @@ import { SessionsMenu } from './features/sessions/sessions-menu';
 import { useSession } from './features/sessions/use-session';
 import { LoadProgress } from './features/status/load-progress';
 import { useViewState } from './features/view/use-view-state';
+import { VisibleText } from './features/text/visible-text';
 
 const NO_COUNTS: EventCounts = { all: 0, shown: 0, byLevel: {}, hidden: 0, hiddenByRule: {} };
 
@@ -230,7 +231,8 @@ export function App({ client, host }: { client: LogsiftClient; host: HostInfo })
       />
       {error && (
         <div className="error-banner" role="alert">
-          {error}
+          {/* Errors name files and quote their content. */}
+          <VisibleText text={error} />
           <button type="button" onClick={() => setError(null)} aria-label="Dismiss">
             ✕
           </button>

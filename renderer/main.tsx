@@ -1,4 +1,5 @@
 /** Renderer entry: connect to the engine (preload bridge or WebSocket), then show the app. */
+import './zod-config';
 import 'ag-grid-community/styles/ag-grid.css';
 import 'ag-grid-community/styles/ag-theme-quartz.css';
 import './styles.css';

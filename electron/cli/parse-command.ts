@@ -63,7 +63,7 @@ async function printJsonLines(options: ParseCommandOptions): Promise<number> {
 async function printFile(options: ParseCommandOptions, file: string, readPath: string, matcher: KbMatcher): Promise<boolean> {
   let format = '';
   try {
-    await readSource(readPath, options.read, {
+    const report = await readSource(readPath, options.read, {
       detected: (detection) => (format = detection.format),
       progress: () => undefined,
       batch: async (items) => {
@@ -79,6 +79,8 @@ async function printFile(options: ParseCommandOptions, file: string, readPath: s
         if (!options.out.write(`${text}\n`)) await new Promise((resolve) => options.out.once('drain', resolve));
       },
     });
+    // An empty file, one that shrank or vanished while read: said, but not a failure.
+    for (const note of report.notes) options.err.write(`logsift: ${file}: ${note}\n`);
     return true;
   } catch (error) {
     // Name the file as the user knows it, not an archive member's extracted copy.

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { ResourceLimits } from 'node:worker_threads';
 import type { FormatInfo, LogsiftApi, LogsiftEventName, LogsiftEvents, ReadOptions } from '../../shared/api';
 import type { KbRule } from '../../shared/kb/rule-schema';
 import type { KbState } from '../../shared/model/kb';
@@ -39,6 +40,11 @@ export interface EngineOptions {
   workerScript: string;
   /** Where the recent-files list lives. */
   userDataDir: string;
+  /**
+   * Memory limits of each file's reader thread; unset: V8's defaults. A reader past its limit fails
+   * its own file only (the crash tests set a small one).
+   */
+  readerLimits?: ResourceLimits;
 }
 
 export interface OpenOptions extends ReadSourceOptions {
@@ -74,6 +80,7 @@ export class Engine implements EngineApi {
       kb: this.kb,
       emitter: this.emitter,
       workerScript: options.workerScript,
+      readerLimits: options.readerLimits,
       workDir: this.workDir,
       sourceLoaded: (source) => this.triage.bookmarks.sourceLoaded(source),
       rowsStored: (sourceIds) => this.triage.bookmarks.rowsStored(sourceIds),

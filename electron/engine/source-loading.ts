@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { ReadOptions } from '../../shared/api';
 import type { SourceInfo } from '../../shared/model/log-event';
 import { isSidecarName } from './bookmarks/sidecar-name';
-import type { IngestPool } from './ingest/ingest-pool';
+import { ReadFailed, type IngestPool } from './ingest/ingest-pool';
 import type { ReadSourceOptions } from './ingest/read-source';
 import type { SpooledBatch } from './ingest/spool';
 import type { KbService } from './kb/kb-service';
@@ -78,9 +78,17 @@ export async function loadSource(deps: LoadDeps, source: SourceInfo, options: Re
     if (report.lostLines !== 0) {
       source.errors.push(`${source.path}: ${report.lostLines} non-blank lines were not accounted for by the ${report.format} parser`);
     }
+    // Notes (an empty file, one that shrank or vanished while read) sit with the errors: the
+    // source chip shows them, and a source that is 'ready' is not counted as failed.
+    for (const note of report.notes) source.errors.push(`${source.path}: ${note}`);
   } catch (error) {
     if (!current()) return;
     source.status = 'error';
+    if (error instanceof ReadFailed && error.extent) {
+      // What there was and what was read, so a failed file does not look like an empty one.
+      source.bytesTotal = error.extent.bytesTotal;
+      source.bytesRead = error.extent.bytesRead;
+    }
     // Messages name the file as the user knows it, not the extracted copy.
     source.errors.push((error instanceof Error ? error.message : String(error)).split(deps.readPath).join(source.path));
   }

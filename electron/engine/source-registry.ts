@@ -4,6 +4,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { basename, join, sep } from 'node:path';
+import type { ResourceLimits } from 'node:worker_threads';
 import type { ReadOptions } from '../../shared/api';
 import type { SourceId, SourceInfo } from '../../shared/model/log-event';
 import type { ChangeEmitter } from './emitter';
@@ -23,12 +24,21 @@ export interface SourceBatch {
   batch: SpooledBatch;
 }
 
+/**
+ * A reader's heap ceiling when none is given. Readers stream (a 1 GB file needs a few hundred MB);
+ * an explicit limit makes a runaway reader fail with ERR_WORKER_OUT_OF_MEMORY, on its own file,
+ * instead of leaving it to V8's process-wide defaults.
+ */
+const DEFAULT_READER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 4096 };
+
 export interface SourceRegistryDeps {
   store: EventStore;
   kb: KbService;
   emitter: ChangeEmitter;
   /** Compiled ingest worker script. */
   workerScript: string;
+  /** Memory limits of each file's reader thread (see IngestPoolOptions). */
+  readerLimits?: ResourceLimits;
   /** Private folder for extracted archive members and spooled batches. */
   workDir: string;
   /** A source was read: its file's bookmarks can be put on the rows read. */
@@ -55,7 +65,7 @@ export class SourceRegistry {
   private changeTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: SourceRegistryDeps) {
-    this.pool = new IngestPool(deps.workerScript);
+    this.pool = new IngestPool(deps.workerScript, { resourceLimits: deps.readerLimits ?? DEFAULT_READER_LIMITS });
   }
 
   get(sourceId: SourceId): SourceInfo | undefined {

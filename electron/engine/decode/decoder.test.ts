@@ -59,3 +59,31 @@ describe('damaged UTF-8', () => {
     expect(decoder.replaced).toBeGreaterThan(0);
   });
 });
+
+describe('broken UTF-16 (found by fuzzing)', () => {
+  const utf16le = (...units: number[]) => new Uint8Array(units.flatMap((unit) => [unit & 0xff, unit >> 8]));
+
+  it('replaces and counts a lone surrogate, so no parser or store sees malformed text', () => {
+    const decoder = new StreamDecoder('utf-16le');
+    const text = decoder.decode(utf16le(0x41, 0xd800, 0x42, 0xdc00)) + decoder.end();
+    expect(text).toBe('A\ufffdB\ufffd');
+    expect(decoder.replaced).toBe(2);
+  });
+
+  it('joins a surrogate pair cut between two chunks', () => {
+    const decoder = new StreamDecoder('utf-16le');
+    const pair = utf16le(0x41, 0xd83d, 0xde00);
+    const text = decoder.decode(pair.subarray(0, 4)) + decoder.decode(pair.subarray(4)) + decoder.end();
+    expect(text).toBe('A\ud83d\ude00');
+    expect(decoder.replaced).toBe(0);
+  });
+
+  it('replaces a high surrogate left at the end of the file, and a last odd byte', () => {
+    const decoder = new StreamDecoder('utf-16be');
+    const text = decoder.decode(new Uint8Array([0, 0x41, 0xd8, 0x3d])) + decoder.end();
+    expect(text).toBe('A\ufffd');
+    const odd = new StreamDecoder('utf-16le');
+    expect(odd.decode(new Uint8Array([0x41, 0, 0x42])) + odd.end()).toBe('A\ufffd');
+    expect(odd.replaced).toBe(1);
+  });
+});

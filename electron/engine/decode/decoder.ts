@@ -93,12 +93,14 @@ export class StreamDecoder {
     if (encoding === 'utf-8') {
       const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
       this.decodeChunk = (chunk, final) => decoder.decode(chunk, { stream: !final });
-    } else {
-      const decoder = iconv.getDecoder(encoding === 'windows-1252' ? 'win1252' : encoding === 'utf-16le' ? 'utf16le' : 'utf16be');
+    } else if (encoding === 'windows-1252') {
+      const decoder = iconv.getDecoder('win1252');
       this.decodeChunk = (chunk, final) => {
         const text = chunk.length > 0 ? decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length)) : '';
         return final ? text + (decoder.end() ?? '') : text;
       };
+    } else {
+      this.decodeChunk = utf16ChunkDecoder(encoding);
     }
   }
 
@@ -122,6 +124,35 @@ export class StreamDecoder {
     this.replaced += Math.max(0, produced - countLiteralReplacementChars(input, this.encoding));
     return text;
   }
+}
+
+/**
+ * UTF-16 as well-formed text. iconv hands on code units as they are, so broken UTF-16 (a lone
+ * surrogate, as careless writers and truncated files leave) would reach the parsers, and the
+ * store would replace it silently later; here it becomes U+FFFD and is counted like any invalid
+ * sequence. A high surrogate at the end of a chunk waits for the next chunk, which may hold its
+ * pair; a last odd byte (iconv drops it) is replaced too.
+ */
+function utf16ChunkDecoder(encoding: 'utf-16le' | 'utf-16be'): (chunk: Uint8Array, final: boolean) => string {
+  const decoder = iconv.getDecoder(encoding === 'utf-16le' ? 'utf16le' : 'utf16be');
+  let held = '';
+  let oddByte = false;
+  return (chunk, final) => {
+    if (chunk.length % 2 === 1) oddByte = !oddByte;
+    let text = held + (chunk.length > 0 ? decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length)) : '');
+    held = '';
+    if (final) {
+      text += (decoder.end() ?? '') + (oddByte ? '\ufffd' : '');
+    } else if (isHighSurrogate(text.charCodeAt(text.length - 1))) {
+      held = text.slice(-1);
+      text = text.slice(0, -1);
+    }
+    return text.isWellFormed() ? text : text.toWellFormed();
+  };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** Counts U+FFFD characters encoded literally in the input bytes. */

@@ -7,6 +7,7 @@
 import { VERDICT_LABELS, type KbRule } from '../../../shared/kb/rule-schema';
 import type { EventQuery } from '../../../shared/model/query';
 import { SEVERITIES, SEVERITY_ICONS, SEVERITY_LABELS, SEVERITY_PALETTE, type Severity } from '../../../shared/model/severity';
+import { visibleText } from '../../../shared/text/visible-text';
 import type { ExportSummary } from './export-writer';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '=': '&#61;' };
@@ -14,12 +15,28 @@ const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '
 /**
  * Text as HTML (element content or a quoted attribute value): & < > " ' escaped, and = too, so that
  * not even the text of a hostile entry reads like an attribute (`onerror=`, `href=`) to a scanner.
- * Control characters other than tab and line breaks are shown as their Unicode pictures (␛, ␀).
+ * Characters that change what is shown without being seen (controls, bidi overrides, zero-width
+ * characters) are shown as markers (␛, ␀, ⟨U+202E⟩), as in the app: a report is for reading.
  */
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/[&<>"'=]/g, (char) => ESCAPES[char]!)
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (char) => String.fromCharCode(char === '\u007f' ? 0x2421 : 0x2400 + char.charCodeAt(0)));
+  return visibleText(text).replace(/[&<>"'=]/g, (char) => ESCAPES[char]!);
+}
+
+/**
+ * Characters of one cell the report holds. Chromium lays out a long unbroken run in a wrapping
+ * table cell in time that grows faster than its length (about a second at 10,000 characters, eight
+ * at 32,767, and a 10 MB log line never finishes loading), and nobody reads that much of one entry
+ * in a report; CSV and JSON lines keep the whole text.
+ */
+export const REPORT_CELL_LIMIT = 10_000;
+
+/** A cell's text, cut at REPORT_CELL_LIMIT with a note that says how much is left out and where to find it. */
+export function reportCellText(text: string): string {
+  if (text.length <= REPORT_CELL_LIMIT) return text;
+  let cut = REPORT_CELL_LIMIT;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut--; // do not split a surrogate pair
+  return `${text.slice(0, cut)} … [cut: ${formatCount(text.length - cut)} more characters; export CSV or JSON lines for the whole text]`;
 }
 
 /** `2025-03-14 08:02:00.000` (UTC; the column header says so); '' for no or an impossible time. */

@@ -4,8 +4,8 @@ import { EXPORT_COLUMN_LABELS, EXPORT_COLUMNS, type ExportColumn } from '../../.
 import { SEVERITY_ICONS, SEVERITY_PALETTE } from '../../../shared/model/severity';
 import { exportTestContext, exportTestRows, HOSTILE, manyExportRows, MULTILINE_MESSAGE, RULES } from './export-test-rows';
 import type { ExportContext, ExportRow } from './export-writer';
-import { escapeHtml } from './html-report-parts';
-import { htmlWriter } from './html-writer';
+import { escapeHtml, REPORT_CELL_LIMIT, reportCellText } from './html-report-parts';
+import { htmlWriter, REPORT_CSP } from './html-writer';
 
 /** Collects what a writer writes, with a small buffer so that back-pressure is exercised. */
 class Collector extends Writable {
@@ -77,6 +77,37 @@ describe('HTML report', () => {
     expect(html).not.toContain('<a ');
     expect(escapeHtml(`<>&"'=`)).toBe('&lt;&gt;&amp;&quot;&#39;&#61;');
     expect(html).toContain(escapeHtml(rows[1]!.file));
+  });
+
+  it('shows controls, bidi overrides and zero-width characters as markers, never raw', async () => {
+    const spoof = { ...rows[0]!, provider: 'invoice\u202Efdp.exe', message: '\u001b[31mred\u001b[0m before\u0000after ad\u200Bmin \u2066x\u2069', user: `\u202E<img src=x onerror=alert(1)>` };
+    const body = tbody(await report(exportTestContext([spoof]), [[spoof]]));
+    expect(body).toContain('invoice⟨U+202E⟩fdp.exe');
+    expect(body).toContain('␛[31mred␛[0m before␀after ad⟨U+200B⟩min ⟨U+2066⟩x⟨U+2069⟩');
+    expect(body).toContain('⟨U+202E⟩&lt;img src&#61;x onerror&#61;alert(1)&gt;');
+    expect(body).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u202a-\u202e\u2066-\u2069]/);
+  });
+
+  it('cuts a huge cell with a note, so the report still opens (a 10 MB line would hang the browser)', async () => {
+    const huge = { ...rows[0]!, message: `start ${'A'.repeat(10 * 1024 * 1024)} end` };
+    const body = tbody(await report(exportTestContext([huge], ['message']), [[huge]]));
+    expect(body.length).toBeLessThan(REPORT_CELL_LIMIT + 200);
+    expect(body).toContain(`<td class="c-message">start ${'A'.repeat(REPORT_CELL_LIMIT - 6)} … [cut: ${(huge.message.length - REPORT_CELL_LIMIT).toLocaleString('en-US')} more characters; export CSV or JSON lines for the whole text]</td>`);
+    expect(reportCellText('short')).toBe('short');
+    expect(reportCellText(`${'x'.repeat(REPORT_CELL_LIMIT - 1)}🚀`)).toMatch(/x … \[cut: 2 more/); // not half a surrogate pair
+  });
+
+  it('allows no script, frame, form, base URL or network load in its CSP', () => {
+    const policy = Object.fromEntries(REPORT_CSP.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
+    expect(policy['default-src']).toBe("'none'");
+    expect(policy['script-src']).toBeUndefined(); // so default-src 'none' applies
+    expect(policy['style-src']).toBe("'unsafe-inline'");
+    expect(policy['img-src']).toBe('data:');
+    expect(policy['base-uri']).toBe("'none'");
+    expect(policy['form-action']).toBe("'none'");
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`);
+    // The policy comes before anything it governs.
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<style>'));
   });
 
   it('writes the table with the context’s columns, every row in order', () => {

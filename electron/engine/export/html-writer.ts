@@ -11,7 +11,7 @@ import type { Writable } from 'node:stream';
 import { EXPORT_COLUMN_LABELS } from '../../../shared/model/export';
 import { cellText } from './export-cells';
 import { write, type ExportContext, type ExportRow, type ExportWriter } from './export-writer';
-import { escapeHtml, formatCount, formatTime, hiddenMarkup, levelMarkup, styleSheet, summaryMarkup, timelineMarkup } from './html-report-parts';
+import { escapeHtml, formatCount, formatTime, hiddenMarkup, levelMarkup, reportCellText, styleSheet, summaryMarkup, timelineMarkup } from './html-report-parts';
 
 /** No script, no plugin, no network, no frames, no forms, no base URL: styles and data: images only. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -54,7 +54,7 @@ function rowMarkup(row: ExportRow, context: ExportContext): string {
       if (column === 'level') return `<td class="c-level">${levelMarkup(row.level, cellText(row, 'level'))}</td>`;
       const text = column === 'time' ? formatTime(row.time) : cellText(row, column);
       const numeric = column === 'eventId' || column === 'recordId' || column === 'line';
-      return `<td class="c-${column}${numeric ? ' num' : ''}">${escapeHtml(text)}</td>`;
+      return `<td class="c-${column}${numeric ? ' num' : ''}">${escapeHtml(reportCellText(text))}</td>`;
     })
     .join('');
   const classes = `sev-${row.level}${row.unparsed ? ' unparsed' : ''}${row.kb?.hidden ? ' kb-hidden' : ''}`;

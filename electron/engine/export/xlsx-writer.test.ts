@@ -10,7 +10,8 @@ import { EXPORT_COLUMN_LABELS, EXPORT_COLUMNS, type ExportColumn } from '../../.
 import { SEVERITY_PALETTE } from '../../../shared/model/severity';
 import { exportTestContext, exportTestRows, manyExportRows, MULTILINE_MESSAGE, RULES } from './export-test-rows';
 import type { ExportContext, ExportRow } from './export-writer';
-import { excelText, XLSX_CELL_LIMIT, xlsxWriter } from './xlsx-writer';
+import { excelText, XLSX_CELL_LIMIT } from './xlsx-cells';
+import { xlsxWriter } from './xlsx-writer';
 
 let folder: string;
 beforeAll(async () => {

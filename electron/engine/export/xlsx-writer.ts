@@ -11,35 +11,11 @@
 import type { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { VERDICT_LABELS } from '../../../shared/kb/rule-schema';
 import { EXPORT_COLUMN_LABELS, type ExportColumn } from '../../../shared/model/export';
-import { SEVERITIES, SEVERITY_ICONS, SEVERITY_LABELS, SEVERITY_PALETTE, type Severity } from '../../../shared/model/severity';
-import { cellText } from './export-cells';
-import type { ExportContext, ExportRow, ExportSummary, ExportWriter } from './export-writer';
-
-/** A cell's value, typed: the time as a Date (UTC), ids and lines as numbers, the rest as text. */
-export type XlsxValue = Date | number | string | null;
-
-/** The value of one column of one row: the other table exports' text, typed where Excel has a type. */
-export function xlsxValue(row: ExportRow, column: ExportColumn): XlsxValue {
-  switch (column) {
-    case 'time':
-      return row.time !== null && Number.isFinite(new Date(row.time).getTime()) ? new Date(row.time) : null;
-    case 'eventId':
-      return row.eventId;
-    case 'recordId':
-      return row.recordId;
-    case 'line':
-      return row.line;
-    default: {
-      const text = cellText(row, column);
-      return text === '' ? null : excelText(text); // an empty cell, not an empty string
-    }
-  }
-}
-
-/** Excel refuses cells longer than this (it reports the file as damaged). */
-export const XLSX_CELL_LIMIT = 32_767;
+import { SEVERITIES, SEVERITY_PALETTE, type Severity } from '../../../shared/model/severity';
+import type { ExportContext, ExportRow, ExportWriter } from './export-writer';
+import { argb, HEADER_FILL, severityFill, xlsxValue } from './xlsx-cells';
+import { writeSummary } from './xlsx-summary';
 
 /** Column widths in characters, wide enough for typical values without hiding the message. */
 const WIDTHS: Readonly<Record<ExportColumn, number>> = {
@@ -60,18 +36,6 @@ const WIDTHS: Readonly<Record<ExportColumn, number>> = {
 };
 
 const TIME_FORMAT = 'yyyy-mm-dd hh:mm:ss.000';
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
-
-/** '#c62828' → 'FFC62828' (exceljs colours are ARGB). */
-function argb(hex: string): string {
-  return `FF${hex.replace('#', '').toUpperCase()}`;
-}
-
-/** The row tint of a severity; none for a white background (same look, keeps Excel's grid lines). */
-function severityFill(severity: Severity): ExcelJS.Fill | undefined {
-  const { background } = SEVERITY_PALETTE.light[severity];
-  return background.toLowerCase() === '#ffffff' ? undefined : { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(background) } };
-}
 
 interface RowStyles {
   plain: Partial<ExcelJS.Style>;
@@ -91,20 +55,6 @@ const ROW_STYLES: Readonly<Record<Severity, RowStyles>> = Object.fromEntries(
     return [severity, { plain: tint, time: { ...tint, numFmt: TIME_FORMAT }, level: { ...tint, font } }];
   }),
 ) as Record<Severity, RowStyles>;
-
-/**
- * Text as a cell holds it: Excel's line break is a line feed (a carriage return would not survive
- * the XML), and a cell holds at most 32,767 characters, so longer text ends with a note.
- */
-export function excelText(text: string): string {
-  const value = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-  if (value.length <= XLSX_CELL_LIMIT) return value;
-  const note = ` … [cut at Excel's cell limit: ${(value.length - XLSX_CELL_LIMIT).toLocaleString('en-US')} more characters; export CSV or JSON lines for the whole text]`;
-  let cut = XLSX_CELL_LIMIT - note.length;
-  const code = value.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut--; // do not split a surrogate pair
-  return value.slice(0, cut) + note;
-}
 
 /** What drained() needs of a stream (Node's, or the readable-stream copy inside archiver). */
 interface Drainable extends EventEmitter {
@@ -310,74 +260,4 @@ function zipIntake(sheet: ExcelJS.Worksheet): Intake | null {
 /** The Excel workbook export (exceljs streaming writer). */
 export function xlsxWriter(options: XlsxWriterOptions = {}): ExportWriter {
   return new XlsxWriter(Math.max(1, Math.min(options.rowsPerSheet ?? XLSX_ROWS_PER_SHEET, XLSX_ROWS_PER_SHEET)));
-}
-
-// ---------------------------------------------------------------------------------------------
-// The Summary sheet
-
-function heading(sheet: ExcelJS.Worksheet, text: string): void {
-  sheet.addRow([]).commit();
-  const row = sheet.addRow([text]);
-  row.getCell(1).font = { bold: true, size: 13 };
-  row.commit();
-}
-
-function tableHeader(sheet: ExcelJS.Worksheet, labels: string[]): void {
-  const row = sheet.addRow(labels);
-  row.eachCell((cell) => {
-    cell.font = { bold: true };
-    cell.fill = HEADER_FILL;
-  });
-  row.commit();
-}
-
-function writeSummary(sheet: ExcelJS.Worksheet, context: ExportContext): void {
-  const summary: ExportSummary = context.summary;
-  sheet.columns = [{ width: 56 }, { width: 16 }, { width: 16 }, { width: 80 }, { width: 70 }];
-
-  const title = sheet.addRow(['Logsift export']);
-  title.getCell(1).font = { bold: true, size: 16 };
-  title.commit();
-  const made = sheet.addRow(['Made (UTC)', new Date(summary.createdAt)]);
-  made.getCell(2).numFmt = 'yyyy-mm-dd hh:mm:ss';
-  made.getCell(2).alignment = { horizontal: 'left' };
-  made.commit();
-  sheet.addRow(['Rows', summary.rows]).commit();
-  sheet.addRow(['Hidden entries', context.query.showHidden ? 'included (shown greyed in Logsift)' : 'left out']).commit();
-
-  heading(sheet, 'Filters');
-  if (summary.filters.length === 0) sheet.addRow(['None: every entry']).commit();
-  for (const filter of summary.filters) sheet.addRow([excelText(filter)]).commit();
-
-  heading(sheet, 'By severity');
-  tableHeader(sheet, ['Level', 'Rows']);
-  for (const severity of SEVERITIES) {
-    const count = summary.bySeverity[severity];
-    if (!count) continue;
-    const row = sheet.addRow([`${SEVERITY_ICONS[severity]} ${SEVERITY_LABELS[severity]}`, count]);
-    const fill = severityFill(severity);
-    row.getCell(1).font = { color: { argb: argb(SEVERITY_PALETTE.light[severity].accent) } };
-    if (fill) {
-      row.getCell(1).fill = fill;
-      row.getCell(2).fill = fill;
-    }
-    row.commit();
-  }
-
-  heading(sheet, 'By source');
-  tableHeader(sheet, ['File', 'Rows']);
-  for (const source of summary.bySource) sheet.addRow([excelText(source.file), source.rows]).commit();
-
-  heading(sheet, 'Hidden by the knowledge base');
-  if (summary.hiddenByRule.length === 0) sheet.addRow(['The knowledge base hid nothing under these filters.']).commit();
-  else {
-    tableHeader(sheet, ['Rule', 'Hidden entries', 'Verdict', 'Explanation', 'References']);
-    for (const { rule, count } of summary.hiddenByRule) {
-      const references = rule.references.map((reference) => (reference.url ? `${reference.label} — ${reference.url}` : reference.label)).join('\n');
-      const row = sheet.addRow([excelText(rule.title), count, VERDICT_LABELS[rule.verdict], excelText(rule.explanation), excelText(references)]);
-      row.alignment = { vertical: 'top', wrapText: true };
-      row.commit();
-    }
-  }
-  sheet.commit();
 }

@@ -58,3 +58,26 @@ describe('Event Viewer CSV/TXT exports', () => {
     expect(new Date(dayFirst!.time!).toISOString()).toBe('2025-09-12T17:37:32.000Z');
   });
 });
+
+describe('Event Viewer CSV rows with hostile values (found by fuzzing)', () => {
+  async function parse(text: string): Promise<{ events: ParsedEvent[]; reasons: string[] }> {
+    const events: ParsedEvent[] = [];
+    const reasons: string[] = [];
+    async function* chunks(): AsyncGenerator<string> {
+      yield text;
+    }
+    await eventViewerCsv.parse(chunks(), { event: (e) => events.push(e), unparsed: (r) => reasons.push(r.reason), skipped: () => undefined }, context);
+    return { events, reasons };
+  }
+
+  it('does not take Object.prototype members for level words', async () => {
+    const { events, reasons } = await parse('Level,Date and Time,Source,Event ID,Task Category\n__proto__,2/10/2024 3:55:21 AM,svc,1,None,m\nconstructor,2/10/2024 3:55:21 AM,svc,1,None,m\n');
+    expect(events).toEqual([]);
+    expect(reasons).toEqual(['unknown level word "__proto__"', 'unknown level word "constructor"']);
+  });
+
+  it('leaves out an event ID too large for the store, keeping the row', async () => {
+    const { events } = await parse('Level,Date and Time,Source,Event ID,Task Category\nError,2/10/2024 3:55:21 AM,svc,99999999999,None,m\n');
+    expect(events.map((e) => [e.eventId, e.raw.includes('99999999999')])).toEqual([[null, true]]);
+  });
+});

@@ -8,8 +8,9 @@
 import type { Severity } from '../../../shared/model/severity';
 import { severityFromWord } from '../../../shared/model/severity';
 import type { FormatPlugin, ParseSink } from './format';
-import { splitLines } from './lines';
-import { type DelimitedRecord, DelimitedRecordReader, isBlankLine } from './windows-csv-records';
+import { eventIdFromText } from './event-numbers';
+import { isBlankLine, splitLines } from './lines';
+import { type DelimitedRecord, DelimitedRecordReader } from './windows-csv-records';
 import { EVENT_VIEWER_LANGUAGES, languageOfHeader, type EventViewerLanguage } from './eventviewer-languages';
 import { inferDayFirst, parseLocaleDateTime, wallClockToUtc } from './timestamps';
 
@@ -27,8 +28,11 @@ interface ReadingRules {
 
 function levelOf(word: string, language: EventViewerLanguage): Severity | undefined {
   const key = word.trim().replace(/'/g, '’').toLowerCase();
+  // Own properties only: "__proto__" or "constructor" in the level column would otherwise find
+  // Object.prototype's members and make them the level (found by fuzzing).
+  const levelIn = (levels: EventViewerLanguage['levels']): Severity | undefined => (Object.hasOwn(levels, key) ? levels[key] : undefined);
   // Exports from mixed-language machines happen; fall back to English words.
-  return language.levels[key] ?? EVENT_VIEWER_LANGUAGES[0]!.levels[key] ?? severityFromWord(word);
+  return levelIn(language.levels) ?? levelIn(EVENT_VIEWER_LANGUAGES[0]!.levels) ?? severityFromWord(word);
 }
 
 export const eventViewerCsv: FormatPlugin = {
@@ -106,7 +110,7 @@ function emitRow(fields: string[], raw: string, line: number, delimiter: string,
   ];
   const level = levelOf(levelWord, rules.language);
   const wallClock = parseLocaleDateTime(dateTime, rules.dayFirst);
-  const eventId = /^\d+$/.test(eventIdText.trim()) ? Number(eventIdText.trim()) : null;
+  const eventId = eventIdFromText(eventIdText);
   if (level === undefined && levelWord.trim() !== '') {
     sink.unparsed({ raw: rawText, line, reason: `unknown level word "${levelWord}"` });
     return;

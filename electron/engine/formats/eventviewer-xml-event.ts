@@ -8,6 +8,7 @@ import type { ParsedEvent } from '../../../shared/model/log-event';
 import type { Severity } from '../../../shared/model/severity';
 import { severityFromWord } from '../../../shared/model/severity';
 import { parseIsoLike } from './timestamps';
+import { storableEventId, storableRecordId } from './event-numbers';
 import type { XmlNode } from './eventviewer-xml-tree';
 import { attribute, attributes, child, childElements, children, parseElement, textOf } from './eventviewer-xml-tree';
 
@@ -51,12 +52,12 @@ export function readEventElement(xml: string, line: number): ParsedEvent | { rea
     time: systemTime(attribute(child(system, 'TimeCreated'), 'SystemTime')),
     level: severityOf(system, rendering),
     provider: nonEmpty(attribute(provider, 'Name')) ?? nonEmpty(attribute(provider, 'EventSourceName')) ?? nonEmpty(textOf(child(rendering, 'Provider'))),
-    eventId: integer(textOf(eventIdNode)),
+    eventId: storableEventId(integer(textOf(eventIdNode))),
     category: nonEmpty(textOf(child(rendering, 'Task'))) ?? taskNumber(textOf(child(system, 'Task'))),
     computer: nonEmpty(textOf(child(system, 'Computer'))),
     user: nonEmpty(attribute(child(system, 'Security'), 'UserID')),
     channel: nonEmpty(textOf(child(system, 'Channel'))) ?? nonEmpty(textOf(child(rendering, 'Channel'))),
-    recordId: integer(textOf(child(system, 'EventRecordID'))),
+    recordId: storableRecordId(integer(textOf(child(system, 'EventRecordID')))),
     message: renderedMessage || messageFromFields(payload),
     data: dataOf(payload, systemFields),
     raw: xml,

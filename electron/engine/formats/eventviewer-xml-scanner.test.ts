@@ -182,3 +182,15 @@ describe('eventviewer-xml element scanning', () => {
     }
   });
 });
+
+describe('eventviewer-xml cut-off elements (found by fuzzing)', () => {
+  it('trims the blanks after a cut-off element in linear time, however long its runs of blanks', () => {
+    // With a regex anchored at the end this took about 30 s (quadratic in each run of blanks), and
+    // then failed on the test's time limit; now it takes milliseconds.
+    const blanks = ' \t'.repeat(50_000);
+    const pieces = scanAll([`<Event>${blanks}x${blanks}y  \r\n`]);
+    expect(pieces.map((piece) => piece.kind)).toEqual(['broken-event', 'markup']);
+    expect(pieces[0]!.text.endsWith('y')).toBe(true);
+    expect(pieces[1]!.text).toBe('  \r\n');
+  });
+});

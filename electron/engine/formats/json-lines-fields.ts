@@ -6,6 +6,7 @@
 import type { ParsedEvent } from '../../../shared/model/log-event';
 import type { Severity } from '../../../shared/model/severity';
 import type { ParseOptions } from './format';
+import { storableEventId } from './event-numbers';
 import {
   numberOf,
   severityFromBunyanLevel,
@@ -82,7 +83,7 @@ function mapGeneric(reader: EntryReader, options: ParseOptions): MappedFields {
     time: reader.time(TIME_FIELDS, options.timeZone) ?? guessTime(reader, options.timeZone) ?? null,
     level: reader.first(LEVEL_FIELDS, severityOf)?.value ?? 'unknown',
     provider: reader.text(PROVIDER_FIELDS),
-    eventId: reader.integer(EVENT_ID_FIELDS),
+    eventId: reader.integer(EVENT_ID_FIELDS, (value) => storableEventId(value) !== null),
     category: reader.text(CATEGORY_FIELDS),
     computer: reader.text(COMPUTER_FIELDS),
     user: reader.text(USER_FIELDS),

@@ -6,6 +6,7 @@
  */
 import type { UnparsedRow } from '../../../shared/model/log-event';
 import { countNonBlankLines } from '../ingest/line-accounting';
+import { isBlankLine } from './lines';
 import { NestingScanner, quoteLongIntegers } from './json-lines-scanner';
 
 /** An open value longer than this is given up as unparsed (a brace that never closes). */
@@ -38,7 +39,7 @@ export class JsonLineGrouper {
 
   push(text: string, line: number): void {
     if (this.mode === undefined) {
-      if (text.trim() === '') return;
+      if (isBlankLine(text)) return;
       this.mode = text.trimStart().startsWith('[') ? 'array' : 'lines';
       if (this.mode === 'array') this.scanner = new NestingScanner(1);
     }
@@ -48,8 +49,8 @@ export class JsonLineGrouper {
       if (!text.startsWith('{')) return this.continueValue(text);
       this.giveUp(`JSON value not closed before line ${line}`);
     }
+    if (isBlankLine(text)) return this.flushTextRow();
     const trimmed = text.trim();
-    if (trimmed === '') return this.flushTextRow();
     if (!trimmed.startsWith('{')) return this.pushOtherLine(text, line, trimmed);
     this.flushTextRow();
     try {
@@ -75,7 +76,7 @@ export class JsonLineGrouper {
 
   private pushArrayLine(text: string, line: number): void {
     if (!this.open) {
-      if (text.trim() === '') return;
+      if (isBlankLine(text)) return;
       this.scanner!.beginGroup();
       this.open = { lines: [], line, chars: 0 };
     }

@@ -46,9 +46,14 @@ export class EntryReader {
     return this.first(paths, shortText)?.value ?? null;
   }
 
-  /** The first integer (number or digit string) among the candidates. */
-  integer(paths: readonly string[]): number | null {
-    return this.first(paths, integerOf)?.value ?? null;
+  /** The first integer (number or digit string) among the candidates that `fits` (a column's range). */
+  integer(paths: readonly string[], fits: (value: number) => boolean = Number.isSafeInteger): number | null {
+    return (
+      this.first(paths, (raw) => {
+        const value = integerOf(raw);
+        return value !== undefined && fits(value) ? value : undefined;
+      })?.value ?? null
+    );
   }
 
   /** The first readable time among the candidates. */

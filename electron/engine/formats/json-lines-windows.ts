@@ -6,6 +6,7 @@
  */
 import type { Severity } from '../../../shared/model/severity';
 import type { ParseOptions } from './format';
+import { storableEventId } from './event-numbers';
 import {
   auditFromKeywords,
   numberOf,
@@ -43,7 +44,7 @@ export function mapWindowsEvent(reader: EntryReader, options: ParseOptions): Map
     time: reader.time(TIME_FIELDS, options.timeZone) ?? null,
     level: windowsLevel(reader),
     provider: reader.text(PROVIDER_FIELDS),
-    eventId: reader.integer(EVENT_ID_FIELDS),
+    eventId: reader.integer(EVENT_ID_FIELDS, (value) => storableEventId(value) !== null),
     category: reader.text(CATEGORY_FIELDS) ?? taskNumber(reader),
     computer: reader.text(COMPUTER_FIELDS),
     user: windowsUser(reader),

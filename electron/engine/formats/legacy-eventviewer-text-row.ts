@@ -8,6 +8,7 @@ import type { ParsedEvent } from '../../../shared/model/log-event';
 import type { Severity } from '../../../shared/model/severity';
 import { severityFromWord } from '../../../shared/model/severity';
 import type { ParseOptions } from './format';
+import { eventIdFromText } from './event-numbers';
 import { type Delimiter, FieldScanner, splitDelimitedLine } from './windows-csv-records';
 import { parseExportDateTime } from './windows-csv-time';
 
@@ -128,7 +129,7 @@ export function legacyRowToEvent(raw: string, line: number, delimiter: Delimiter
     // An unknown word (a language not listed) still leaves a readable event; the word stays in raw.
     level: legacyType(type) ?? 'unknown',
     provider: source || null,
-    eventId: /^\d+$/.test(event) ? Number(event) : null,
+    eventId: eventIdFromText(event),
     category: category || null,
     computer: computer || null,
     // Event Viewer writes N/A when the event carries no user SID.

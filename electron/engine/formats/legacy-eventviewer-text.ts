@@ -13,8 +13,8 @@ import {
   legacyRowToEvent,
   startsRow,
 } from './legacy-eventviewer-text-row';
-import { splitLines } from './lines';
-import { type Delimiter, isBlankLine } from './windows-csv-records';
+import { isBlankLine, splitLines } from './lines';
+import type { Delimiter } from './windows-csv-records';
 
 /** How many lines one row may gather before it is closed anyway (a damaged file must not grow one row forever). */
 const MAX_ROW_LINES = 10_000;

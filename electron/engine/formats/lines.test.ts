@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitLines } from './lines';
+import { isBlankLine, splitLines } from './lines';
 
 async function collect(chunks: string[]): Promise<[string, number][]> {
   const out: [string, number][] = [];
@@ -40,5 +40,13 @@ describe('splitLines', () => {
       ['', 2],
       ['b', 3],
     ]);
+  });
+});
+
+describe('isBlankLine', () => {
+  it('is blank exactly where the line accounting says so: spaces, tabs and BOMs only (found by fuzzing)', () => {
+    expect(['', ' ', '\t \t', '\ufeff '].every(isBlankLine)).toBe(true);
+    // JavaScript's trim() removes these too, but the accounting counts such lines: they must be kept.
+    expect(['\u000b', '\f', '\u00a0', '\u3000', '\u2028', ' x'].some(isBlankLine)).toBe(false);
   });
 });

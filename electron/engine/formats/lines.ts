@@ -33,6 +33,16 @@ export async function* splitLines(chunks: AsyncIterable<string>): AsyncGenerator
   if (carry.length > 0) yield { text: carry, line: ++lineNumber };
 }
 
+/**
+ * True for a line the pipeline's line accounting does not count (only spaces, tabs or a BOM, as
+ * line-accounting.ts decides), so that dropping it can never lose a counted line. Parsers drop
+ * blank lines by this test, not by `trim() === ''`: trim also removes \v, \f, U+00A0, U+3000 and
+ * the like, and lines of those were dropped while the accounting counted them (found by fuzzing).
+ */
+export function isBlankLine(text: string): boolean {
+  return /^[ \t\uFEFF]*$/.test(text);
+}
+
 /** Splits a sample into complete lines, dropping a last line that may have been cut off. */
 export function sampleLines(sample: string, complete: boolean): string[] {
   const lines = sample.split(/\r\n|\n|\r/);

@@ -2,12 +2,20 @@
  * Logsift's own CSV exports, read back: a header of column labels ("Time (UTC)", "Level",
  * "Source", "Event ID", …, in the order the user chose) and one RFC 4180 record per entry, message
  * line breaks quoted. Columns are found by their labels, so any choice and order reads back.
+ *
+ * Records are assembled line by line (windows-csv-records.ts), as for the other CSV formats: a
+ * general CSV parser threw on a quote never closed (losing the file, and once crashing the reader
+ * with an unhandled stream error) and miscounted lines when line ends were mixed — both found by
+ * fuzzing. A record whose quote never closes becomes an unparsed row.
  */
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { restoreSpreadsheetText } from '../../../shared/text/spreadsheet-formula';
 import type { ParsedEvent } from '../../../shared/model/log-event';
 import { severityFromWord } from '../../../shared/model/severity';
+import { countNonBlankLines } from '../ingest/line-accounting';
 import type { FormatPlugin } from './format';
+import { eventIdFromText, recordIdFromText } from './event-numbers';
+import { splitLines } from './lines';
+import { type DelimitedRecord, DelimitedRecordReader } from './windows-csv-records';
 
 const TIME_HEADER = 'Time (UTC)';
 /** Header label → the field it fills. */
@@ -46,13 +54,15 @@ function toEvent(record: string[], columns: (keyof ParsedEvent | undefined)[], r
     line,
   };
   columns.forEach((field, i) => {
-    const value = record[i] ?? '';
+    // Exports put a `'` before text a spreadsheet would take for a formula: the entry had none.
+    const value = restoreSpreadsheetText(record[i] ?? '');
     if (!field || value === '') return;
     if (field === 'time') {
       const time = Date.parse(value);
       event.time = Number.isNaN(time) ? null : time;
     } else if (field === 'level') event.level = severityFromWord(value) ?? 'unknown';
-    else if (field === 'eventId' || field === 'recordId') event[field] = /^\d+$/.test(value) ? Number(value) : null;
+    else if (field === 'eventId') event.eventId = eventIdFromText(value);
+    else if (field === 'recordId') event.recordId = recordIdFromText(value);
     else if (field === 'message') event.message = value;
     else (event as unknown as Record<string, string>)[field] = value;
   });
@@ -69,18 +79,21 @@ export const logsiftCsv: FormatPlugin = {
   },
 
   async parse(chunks, sink) {
-    const parser = Readable.from(chunks).pipe(parse({ bom: true, relax_column_count: true, raw: true, info: true, skip_empty_lines: true }));
+    const reader = new DelimitedRecordReader(',');
     let columns: (keyof ParsedEvent | undefined)[] | undefined;
-    let nextLine = 1;
-    for await (const { record, raw, info } of parser as AsyncIterable<{ record: string[]; raw: string; info: { lines: number } }>) {
-      const line = nextLine;
-      nextLine = info.lines + 1;
-      if (!columns) {
-        columns = record.map((name) => FIELDS[name.trim()]);
-        sink.skipped(1);
-        continue;
+    const take = (record: DelimitedRecord | undefined): void => {
+      if (!record) return;
+      if (!record.complete) {
+        sink.unparsed({ raw: record.raw, line: record.line, reason: 'a quoted field is never closed' });
+      } else if (!columns) {
+        // Own labels only: a column called "constructor" is no field (Object.prototype has one).
+        columns = record.fields.map((name) => name.replace(/^\ufeff/, '').trim()).map((label) => (Object.hasOwn(FIELDS, label) ? FIELDS[label] : undefined));
+        sink.skipped(countNonBlankLines(record.raw));
+      } else {
+        sink.event(toEvent(record.fields, columns, record.raw, record.line));
       }
-      sink.event(toEvent(record, columns, raw.replace(/\r?\n$/, ''), line));
-    }
+    };
+    for await (const { text, line } of splitLines(chunks)) take(reader.push(text, line));
+    take(reader.end());
   },
 };

@@ -37,5 +37,33 @@ describe('plain text detection', () => {
     expect(timed).toBeGreaterThan(half);
     expect(half).toBeGreaterThan(plainText.detect('just words\nmore words\n', context));
     expect(plainText.detect('abc\u0000\u0001\u0002def', context)).toBe(0);
+    // One NUL in a log line is a hostile or broken line, not a binary file.
+    const lines = Array.from({ length: 20 }, (_, i) => `2025-03-14 08:00:${String(i).padStart(2, '0')} INFO line ${i}`);
+    lines[5] = '2025-03-14 08:00:05 WARN before\u0000after';
+    expect(plainText.detect(`${lines.join('\n')}\n`, context)).toBeGreaterThan(0.5);
+    expect(plainText.detect('\u0000'.repeat(1000), context)).toBe(0);
+  });
+});
+
+describe('plain text lines that only JavaScript calls blank (found by fuzzing)', () => {
+  it('keeps a line of \\v, \\f or U+3000 as an entry, since the line accounting counts it', async () => {
+    const events: string[] = [];
+    async function* chunks(): AsyncGenerator<string> {
+      yield 'first line\n\u000b\n\u3000\u3000\n\f';
+    }
+    await plainText.parse(chunks(), { event: (e) => events.push(e.raw), unparsed: (r) => events.push(r.raw), skipped: () => undefined }, context);
+    expect(events).toEqual(['first line', '\u000b', '\u3000\u3000', '\f']);
+  });
+});
+
+describe('plain text judged untimed', () => {
+  it('keeps file order when timestamped lines follow the first thousand untimed ones (found by fuzzing)', async () => {
+    const lines: number[] = [];
+    const text = [...Array.from({ length: 1001 }, (_, i) => `untimed ${i}`), '2025-01-01 10:00:00 timed', 'after it', '2025-01-01 10:00:01 timed', 'last'].join('\n');
+    async function* chunks(): AsyncGenerator<string> {
+      yield text;
+    }
+    await plainText.parse(chunks(), { event: (e) => lines.push(e.line), unparsed: (r) => lines.push(r.line), skipped: () => undefined }, context);
+    expect(lines).toEqual(Array.from({ length: 1005 }, (_, i) => i + 1));
   });
 });

@@ -6,7 +6,7 @@
 import type { ParsedEvent } from '../../../shared/model/log-event';
 import { severityFromWord } from '../../../shared/model/severity';
 import type { FormatPlugin } from './format';
-import { sampleLines, splitLines } from './lines';
+import { isBlankLine, sampleLines, splitLines } from './lines';
 import { parseIsoLike, parseLocaleDateTime, wallClockToUtc } from './timestamps';
 
 /** How many leading lines without a timestamp make a file "untimed text". */
@@ -86,7 +86,8 @@ function isTextLike(sample: string): boolean {
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if (c === 0) return false;
+    // NUL counts like any other control character: one NUL in a log line (written by a hostile or
+    // broken program) must not make the whole file unreadable; binary data has far more than 1 %.
     if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 27 && c !== 12) control++;
   }
   return control / sample.length < 0.01;
@@ -125,7 +126,7 @@ export const plainText: FormatPlugin = {
         if (timed === undefined) {
           timed = true;
           for (const early of held) {
-            if (early.text.trim() === '') continue;
+            if (isBlankLine(early.text)) continue;
             sink.unparsed({ raw: early.text, line: early.line, reason: 'line before the first timestamped entry' });
           }
           held = [];
@@ -142,19 +143,22 @@ export const plainText: FormatPlugin = {
         continue;
       }
       if (timed === false) {
-        if (text.trim() !== '') sink.event(untimed(text, line));
+        // Untimed text: every line is an entry of its own, a timestamped one included, which must
+        // be handed on before this line to keep file order (found by fuzzing).
+        close();
+        if (!isBlankLine(text)) sink.event(untimed(text, line));
         continue;
       }
       held.push({ text, line });
       if (held.length > UNTIMED_AFTER_LINES) {
         timed = false;
-        for (const early of held) if (early.text.trim() !== '') sink.event(untimed(early.text, early.line));
+        for (const early of held) if (!isBlankLine(early.text)) sink.event(untimed(early.text, early.line));
         held = [];
       }
     }
     close();
     // A file that never showed a timestamp is untimed text: every line is an entry.
-    for (const early of held) if (early.text.trim() !== '') sink.event(untimed(early.text, early.line));
+    for (const early of held) if (!isBlankLine(early.text)) sink.event(untimed(early.text, early.line));
   },
 };
 

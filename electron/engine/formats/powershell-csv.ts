@@ -6,7 +6,8 @@
  */
 import type { ParsedEvent } from '../../../shared/model/log-event';
 import type { FormatPlugin, ParseContext, ParseSink } from './format';
-import { splitLines } from './lines';
+import { eventIdFromText, recordIdFromText } from './event-numbers';
+import { isBlankLine, splitLines } from './lines';
 import {
   type CellReader,
   defaultColumns,
@@ -18,7 +19,7 @@ import {
   typeLineName,
 } from './powershell-csv-columns';
 import { countNonBlankLines } from '../ingest/line-accounting';
-import { type DelimitedRecord, DelimitedRecordReader, isBlankLine, splitDelimitedLine } from './windows-csv-records';
+import { type DelimitedRecord, DelimitedRecordReader, splitDelimitedLine } from './windows-csv-records';
 import { parseExportDateTime } from './windows-csv-time';
 
 /** Reads Get-WinEvent / Get-EventLog output saved with Export-Csv or ConvertTo-Csv. */
@@ -160,7 +161,7 @@ function toEvent(
     computer: take('MachineName') ?? null,
     user: take('UserId', 'UserName') ?? null,
     channel: take('LogName') ?? null,
-    recordId: numberIn(cell, used, 'RecordId') ?? numberIn(cell, used, 'Index') ?? null,
+    recordId: numberIn(cell, used, 'RecordId', recordIdFromText) ?? numberIn(cell, used, 'Index', recordIdFromText) ?? null,
     message: (cell('Message') ?? '').trim(),
     data: remainingData(columns, record.fields, new Set([...used, 'message'])),
     raw: record.raw,
@@ -170,17 +171,18 @@ function toEvent(
 
 /** Id (Get-WinEvent) or EventID (Get-EventLog); failing both, the low 16 bits of InstanceId, as Event Viewer shows it. */
 function eventIdOf(cell: CellReader, used: Set<string>): number | null {
-  const id = numberIn(cell, used, 'Id') ?? numberIn(cell, used, 'EventID');
+  const id = numberIn(cell, used, 'Id', eventIdFromText) ?? numberIn(cell, used, 'EventID', eventIdFromText);
   if (id !== undefined) return id;
   const instance = cell('InstanceId')?.trim() ?? '';
   return /^\d+$/.test(instance) ? Number(BigInt(instance) & 0xffffn) : null;
 }
 
-function numberIn(cell: CellReader, used: Set<string>, name: string): number | undefined {
-  const text = cell(name)?.trim() ?? '';
-  if (!/^\d+$/.test(text)) return undefined;
+/** A number cell read by `read`; a cell it refuses (not a number, or too large to store) stays in `data`. */
+function numberIn(cell: CellReader, used: Set<string>, name: string, read: (text: string) => number | null): number | undefined {
+  const value = read(cell(name) ?? '');
+  if (value === null) return undefined;
   used.add(name.toLowerCase());
-  return Number(text);
+  return value;
 }
 
 /** A task number without its display name, written the way Event Viewer shows it: "(12)". */

@@ -7,7 +7,7 @@
  */
 import type { ParsedEvent } from '../../../shared/model/log-event';
 import type { FormatPlugin } from './format';
-import { sampleLines, splitLines } from './lines';
+import { isBlankLine, sampleLines, splitLines } from './lines';
 import { syslogEvent, type SyslogReading } from './syslog-event';
 import { parseSyslogLine } from './syslog-line';
 import { SyslogYearResolver } from './syslog-year';
@@ -74,7 +74,7 @@ export const syslog: FormatPlugin = {
     };
 
     for await (const { text, line } of splitLines(chunks)) {
-      if (text.trim() === '') {
+      if (isBlankLine(text)) {
         // Kept only if the message goes on after it; a blank line before the next entry is dropped.
         if (open && heldBlanks.length < MAX_HELD_BLANK_CHARS) heldBlanks += `\n${text}`;
         continue;

@@ -5,7 +5,7 @@
  * fields, anywhere in the file (IIS starts a new block whenever the service restarts).
  */
 import type { FormatPlugin, ParseContext, ParseSink } from './format';
-import { sampleLines, splitLines } from './lines';
+import { isBlankLine, sampleLines, splitLines } from './lines';
 import { splitCommaValues, splitSpacedValues } from './w3c-fields';
 import { w3cEvent, fieldLookup } from './w3c-entry';
 import { applyDirective, emptyHeader, KNOWN_DIRECTIVES, readDirective, type W3cHeader } from './w3c-header';
@@ -83,8 +83,8 @@ class W3cReader {
       this.continueHeld(text, line);
       return;
     }
+    if (isBlankLine(text)) return;
     const trimmed = text.trim();
-    if (trimmed === '') return;
     if (trimmed.startsWith('#')) {
       applyDirective(this.header, trimmed, line);
       this.sink.skipped(1);

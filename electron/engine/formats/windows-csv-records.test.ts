@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DelimitedRecordReader, isBlankLine, splitDelimitedLine, type DelimitedRecord } from './windows-csv-records';
+import { isBlankLine } from './lines';
+import { DelimitedRecordReader, splitDelimitedLine, type DelimitedRecord } from './windows-csv-records';
 import { parseExportDateTime } from './windows-csv-time';
 
 function records(lines: string[], reader = new DelimitedRecordReader(',')): DelimitedRecord[] {

@@ -4,6 +4,7 @@
  * lines (for `raw` and line accounting), not only its values, so records are assembled here line by
  * line instead of by a general CSV parser that would hide where a record started and ended.
  */
+import { isBlankLine } from './lines';
 
 /** The separators Windows exports use: comma, semicolon (`Export-Csv -UseCulture`) and tab. */
 export type Delimiter = ',' | ';' | '\t';
@@ -96,14 +97,6 @@ export class FieldScanner {
     this.atFieldStart = true;
     return fields;
   }
-}
-
-/**
- * True for a line the pipeline's line accounting does not count (only spaces, tabs or a BOM), so
- * that dropping it can never lose a counted line.
- */
-export function isBlankLine(text: string): boolean {
-  return /^[ \t\uFEFF]*$/.test(text);
 }
 
 /** Splits a single line into fields (an unclosed quote runs to the end of the line). */

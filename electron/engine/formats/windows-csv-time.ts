@@ -9,6 +9,12 @@ import { parseIsoLike, parseLocaleDateTime, wallClockToUtc } from './timestamps'
 /** `/Date(ms)/` or `/Date(ms+0100)/`: the number is already UTC; the offset only says where it was written. */
 const JSON_DATE = /^\/Date\((-?\d+)(?:[+-]\d{4})?\)\/$/;
 
+/**
+ * The range of a JavaScript Date (±100,000,000 days around 1970). A `/Date(…)/` number beyond it
+ * is no time at all: shown or exported it would throw (found by fuzzing: /Date(-8641367290662508)/).
+ */
+const MAX_DATE_MS = 8.64e15;
+
 /** `3/14/05 8:01 AM` or `14.03.05 08:01`: a two-digit year right at the start. */
 const TWO_DIGIT_YEAR = /^(\d{1,2})([/.])(\d{1,2})\2(\d{2})(?=\s|$)/;
 
@@ -19,7 +25,10 @@ const TWO_DIGIT_YEAR = /^(\d{1,2})([/.])(\d{1,2})\2(\d{2})(?=\s|$)/;
 export function parseExportDateTime(text: string, options: ParseOptions): number | undefined {
   const trimmed = text.trim();
   const json = JSON_DATE.exec(trimmed);
-  if (json) return Number(json[1]);
+  if (json) {
+    const ms = Number(json[1]);
+    return Math.abs(ms) <= MAX_DATE_MS ? ms : undefined;
+  }
   // An ISO time with its own offset (`ToString('o')`) needs no zone from the user.
   const iso = parseIsoLike(trimmed);
   if (iso?.hasZone && iso.length === trimmed.length) return iso.time;

@@ -8,6 +8,7 @@ import type { BinaryFormatPlugin } from '../formats/binary-format';
 import type { FormatPlugin, ParseContext } from '../formats/format';
 import { detectBinaryFormat, detectFormat, formatById } from '../formats/registry';
 import type { SourceDetection } from './ingest-item';
+import { grouped } from './open-file';
 
 export type FormatChoice =
   | { kind: 'binary'; plugin: BinaryFormatPlugin; detection: SourceDetection }
@@ -25,6 +26,13 @@ export function chooseFormat(head: Uint8Array, context: ParseContext, forcedId: 
   if (binary) {
     const confidence = forced ? 1 : binary.detect(head, context);
     return { kind: 'binary', plugin: binary, detection: { format: binary.id, formatLabel: binary.label, confidence, encoding: 'binary', bytesTotal: size } };
+  }
+  // Only NUL bytes where a log would start: space allocated and never written (a sparse file, a
+  // preallocated log), or a binary blob. Refused here, after one sample, rather than read as text:
+  // a 20 GB sparse file would otherwise be "read" as one endless line of zeros. A format the user
+  // chose is still read as asked.
+  if (!forced && head.length > 0 && head.every((byte) => byte === 0)) {
+    return { kind: 'unknown', reason: `not a log: it starts with ${grouped(head.length)} NUL bytes (never-written space, as in a sparse or preallocated file, or binary data) — none of its ${grouped(size)} bytes were loaded` };
   }
   const guess = detectEncoding(head);
   const sample = new StreamDecoder(guess.encoding).decode(head.subarray(guess.bomLength));

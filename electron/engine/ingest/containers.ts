@@ -5,11 +5,12 @@
  * including binary ones that need random access — reads it like any file.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, open } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import yauzl from 'yauzl';
+import { openRegularFile } from './open-file';
 
 export type ContainerKind = 'gzip' | 'zip';
 
@@ -29,8 +30,9 @@ export function containerKind(head: Uint8Array): ContainerKind | undefined {
   return undefined;
 }
 
+/** Rejects for anything but a regular file (a FIFO must not block here); the reader says why. */
 async function readHead(path: string): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
+  const { handle } = await openRegularFile(path);
   try {
     const head = new Uint8Array(4);
     const { bytesRead } = await handle.read(head, 0, 4, 0);

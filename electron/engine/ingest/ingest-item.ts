@@ -30,4 +30,9 @@ export interface SourceReadReport extends SourceDetection {
   /** Binary formats: regions that could not be read as records, with the reason. */
   damage: DamageReport[];
   damagedBytes: number;
+  /**
+   * What the user should know that did not stop the read (reasons, without the path): an empty
+   * file, a file that became shorter or was deleted while it was read (see file-changes.ts).
+   */
+  notes: string[];
 }

@@ -5,7 +5,7 @@
  * (unit-pool.ts), which spool their entries themselves.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { readSource } from './read-source';
+import { readSource, SourceError } from './read-source';
 import { kbClassifier, SpoolWriter, type SpooledBatch } from './spool';
 import { MAX_BATCHES_IN_FLIGHT, type IngestJob, type PoolMessage, type WorkerMessage } from './worker-protocol';
 
@@ -72,5 +72,12 @@ readSource(job.path, job.options, {
     await send(spool);
     post({ type: 'done', report });
   },
-  (error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+  async (error: unknown) => {
+    // What was parsed before the failure is stored: the read stops, what it found stays.
+    await send(spool).catch(() => undefined);
+    const message = error instanceof Error ? error.message : String(error);
+    // Every message names its file; a parser's own exception does not.
+    const named = message.startsWith(`${job.path}: `) ? message : `${job.path}: ${message}`;
+    post({ type: 'failed', message: named, extent: error instanceof SourceError ? error.extent : undefined });
+  },
 );

@@ -29,6 +29,8 @@ export async function readBinarySource(
   const damage: DamageReport[] = [];
   let damagedBytes = 0;
   let damageCount = 0;
+  /** Where a read first found the file ending before its size when opened: it became shorter. */
+  let endedAt: number | undefined;
 
   const takeBatch = async (): Promise<void> => {
     const items = pending;
@@ -44,6 +46,7 @@ export async function readBinarySource(
       const buffer = new Uint8Array(Math.max(0, Math.min(length, source.size - position)));
       if (buffer.length === 0) return buffer;
       const { bytesRead } = await source.handle.read(buffer, 0, buffer.length, position);
+      if (bytesRead < buffer.length) endedAt = Math.min(endedAt ?? Infinity, position + bytesRead);
       return buffer.subarray(0, bytesRead);
     },
   };
@@ -79,10 +82,12 @@ export async function readBinarySource(
   if (damageCount > damage.length) {
     damage.push({ offset: 0, length: 0, reason: `${damageCount - damage.length} more damaged regions not listed` });
   }
-  sink.progress(source.size);
+  // Bytes past where the file ended were never read: not claimed (file-changes.ts reports them).
+  const bytesRead = Math.min(source.size, endedAt ?? source.size);
+  sink.progress(bytesRead);
   return {
     ...detection,
-    bytesRead: source.size,
+    bytesRead,
     events,
     unparsed: 0,
     replacedBytes: 0,
@@ -92,6 +97,7 @@ export async function readBinarySource(
     lostLines: 0,
     damage,
     damagedBytes,
+    notes: [],
   };
 }
 

@@ -1,14 +1,15 @@
 /** Reads one record's full text again from its file, for formats that render it on demand. */
-import { open } from 'node:fs/promises';
 import type { BinaryFormatPlugin } from '../formats/binary-format';
 import { formatById } from '../formats/registry';
+import { openRegularFile } from './open-file';
 
 export async function readRecordText(path: string, format: string, position: number): Promise<string | undefined> {
   const plugin = formatById(format);
   if (!plugin || !('kind' in plugin) || !(plugin as BinaryFormatPlugin).recordText) return undefined;
-  const handle = await open(path, 'r');
+  // The file may have been replaced since it was loaded (by a FIFO, even): never block on it.
+  const { handle, stat } = await openRegularFile(path);
   try {
-    const { size } = await handle.stat();
+    const { size } = stat;
     return await (plugin as BinaryFormatPlugin).recordText!(
       {
         size,

@@ -6,11 +6,13 @@
  * only one read buffer and one batch are in memory at a time, and the sink's promise pauses
  * reading, so a slow store slows the reader instead of filling memory.
  */
-import { open, readFile, stat as statFile, type FileHandle } from 'node:fs/promises';
+import { readFile, stat as statFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ParseContext, ParseOptions } from '../formats/format';
 import { chooseFormat } from './choose-format';
+import { changesWhileRead } from './file-changes';
 import type { IngestItem, SourceDetection, SourceReadReport } from './ingest-item';
+import { grouped, OpenFailure, openRegularFile } from './open-file';
 import { readBinarySource } from './read-binary-source';
 import { readTextSource } from './read-text-source';
 import type { RuleEntry } from '../../../shared/kb/matcher';
@@ -42,11 +44,19 @@ export interface HelperThreads {
   spooled(batch: SpooledBatch): Promise<void>;
 }
 
+/** How much of a file there was and how much of it was read: what a failed read did not claim. */
+export interface ReadExtent {
+  bytesTotal: number;
+  bytesRead: number;
+}
+
 /** An error that names the file, for messages such as "x.bin: unknown format". */
 export class SourceError extends Error {
   constructor(
     readonly path: string,
     reason: string,
+    /** Known when the file could be looked at: its size, and the bytes read before the failure. */
+    readonly extent?: ReadExtent,
   ) {
     super(`${path}: ${reason}`);
     this.name = 'SourceError';
@@ -63,13 +73,12 @@ export interface OpenedSource {
 }
 
 export async function readSource(path: string, options: ReadSourceOptions, sink: ReadSourceSink): Promise<SourceReadReport> {
-  const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
-    throw new SourceError(path, describeFsError(error));
+  const { handle, stat } = await openRegularFile(path).catch((error: unknown) => {
+    throw error instanceof OpenFailure ? new SourceError(path, error.reason, { bytesTotal: error.size, bytesRead: 0 }) : error;
   });
   try {
-    const stat = await handle.stat();
-    if (stat.isDirectory()) throw new SourceError(path, 'is a directory, not a file');
-    if (!stat.isFile()) throw new SourceError(path, 'is not a regular file');
+    // Nothing to detect or parse; said once, on the source, rather than as an unknown format.
+    if (stat.size === 0) return emptyFileReport();
 
     const buffer = new Uint8Array(Math.min(SAMPLE_BYTES, stat.size));
     const { bytesRead: headLength } = await handle.read(buffer, 0, buffer.length, 0);
@@ -83,12 +92,47 @@ export async function readSource(path: string, options: ReadSourceOptions, sink:
     };
 
     const choice = chooseFormat(source.head, source.context, forced, stat.size);
-    if (choice.kind === 'unknown') throw new SourceError(path, choice.reason);
-    if (choice.kind === 'binary') return await readBinarySource(source, choice.plugin, choice.detection.confidence, sink);
-    return await readTextSource(source, choice.plugin, choice.detection, choice.guess, sink);
+    if (choice.kind === 'unknown') throw new SourceError(path, choice.reason, { bytesTotal: stat.size, bytesRead: 0 });
+    const report =
+      choice.kind === 'binary'
+        ? await readBinarySource(source, choice.plugin, choice.detection.confidence, sink)
+        : await readTextSource(source, choice.plugin, choice.detection, choice.guess, sink);
+    const before = choice.kind === 'binary' ? `${grouped(report.events)} records` : `${grouped(report.lines)} lines`;
+    report.notes.push(...(await changesWhileRead(path, handle, stat, { bytesRead: report.bytesRead, before })));
+    return report;
+  } catch (error) {
+    throw describeReadError(path, error);
   } finally {
     await handle.close();
   }
+}
+
+function emptyFileReport(): SourceReadReport {
+  return {
+    format: '',
+    formatLabel: '',
+    confidence: 0,
+    encoding: '',
+    bytesTotal: 0,
+    bytesRead: 0,
+    events: 0,
+    unparsed: 0,
+    replacedBytes: 0,
+    lines: 0,
+    entryLines: 0,
+    skippedLines: 0,
+    lostLines: 0,
+    damage: [],
+    damagedBytes: 0,
+    notes: ['the file is empty (0 bytes) — there is nothing to read'],
+  };
+}
+
+/** A system error while reading (EIO on a failing disk, a vanished network share) in plain words. */
+function describeReadError(path: string, error: unknown): unknown {
+  const { code, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+  if (!(error instanceof Error) || error instanceof SourceError || !code || (syscall !== 'read' && syscall !== 'fstat')) return error;
+  return new SourceError(path, `the file could not be read to its end (${code}: ${error.message.replace(/^[A-Z]+: /, '')})`);
 }
 
 /** What format plugins are told about the file they read. */
@@ -108,18 +152,4 @@ async function readCompanion(path: string, name: string): Promise<Uint8Array | u
   const info = await statFile(target).catch(() => undefined);
   if (!info?.isFile() || info.size > MAX_COMPANION_BYTES) return undefined;
   return new Uint8Array(await readFile(target));
-}
-
-function describeFsError(error: NodeJS.ErrnoException): string {
-  switch (error.code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory, not a file';
-    default:
-      return error.message;
-  }
 }

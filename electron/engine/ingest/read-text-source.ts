@@ -34,6 +34,8 @@ export async function readTextSource(
     await sink.batch(items);
   };
 
+  // The stream reads until the file ends, not to the size it had when opened: a file that became
+  // shorter meanwhile ends early (bytesRead says where), one still being written is read as it grows.
   const stream = source.handle.createReadStream({ start: guess.bomLength, highWaterMark: READ_CHUNK_BYTES, autoClose: false });
   async function* decodedChunks(): AsyncGenerator<string> {
     for await (const buffer of stream as AsyncIterable<Buffer>) {
@@ -83,5 +85,6 @@ export async function readTextSource(
     lostLines: lines - entryLines - skippedLines,
     damage: [],
     damagedBytes: 0,
+    notes: [],
   };
 }

@@ -2,7 +2,7 @@
 import type { RuleEntry } from '../../../shared/kb/matcher';
 import type { SourceDetection, SourceReadReport } from './ingest-item';
 import type { SpooledBatch } from './spool';
-import type { ReadSourceOptions } from './read-source';
+import type { ReadExtent, ReadSourceOptions } from './read-source';
 
 export interface IngestJob {
   path: string;
@@ -22,7 +22,7 @@ export type WorkerMessage =
   | { type: 'spooled'; batch: SpooledBatch }
   | { type: 'progress'; bytesRead: number }
   | { type: 'done'; report: SourceReadReport }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string; extent?: ReadExtent };
 
 /** The main thread acknowledges each spooled batch once stored, which lets the worker read on. */
 export interface PoolMessage {

@@ -8,14 +8,15 @@
  * - delete (and re-create), replacement by another file, lost permission, the folder deleted:
  *   each shown in the source's state, reading resumed where it can.
  */
-import { open } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
 import type { RuleEntry } from '../../../shared/kb/matcher';
 import type { WatchOptions } from '../../../shared/model/watch';
 import type { ReadSourceOptions } from '../ingest/read-source';
 import { kbClassifier, SpoolWriter, type SpooledBatch } from '../ingest/spool';
+import { HEAD_BYTES, identityAndHead, isStillNamed } from './file-identity';
 import { FolderWatch } from './folder-watch';
 import type { TailEvent } from './tail-protocol';
-import { fileIdentity, HEAD_BYTES, TailReader, type CycleOutcome, type Generation } from './tail-reader';
+import { TailReader, type CycleOutcome, type Generation } from './tail-reader';
 
 /** How long a file must be quiet before a last line without its newline is taken as complete. */
 const SETTLE_MS = 400;
@@ -124,6 +125,12 @@ export class FileFollower {
     const info = await identityAndHead(path);
     if (!info) return;
     const renamed = [...this.files.values()].find((file) => file.reader.identity === info.identity);
+    if (renamed && (await isStillNamed(renamed.path, info.identity))) {
+      // Another name for a file followed already (a symbolic or hard link): one source per file.
+      const followedAs = relative(this.watches.get(renamed.watchId)?.watch.root ?? '', renamed.path!).split(sep).join('/');
+      this.watches.get(watchId)?.watch.skip(path, `another name for ${followedAs}, which is followed`);
+      return;
+    }
     if (renamed) {
       // The same file under a new name (rotation by rename): follow it there.
       if (renamed.path && this.byPath.get(renamed.path) === renamed) this.byPath.delete(renamed.path);
@@ -291,22 +298,5 @@ export class FileFollower {
     file.path = null;
     this.setState(file, 'gone', `replaced by another file at ${now()}`);
     await this.added(file.watchId, path);
-  }
-}
-
-async function identityAndHead(path: string): Promise<{ identity: string; head: Uint8Array; size: number } | undefined> {
-  try {
-    const handle = await open(path, 'r');
-    try {
-      const stat = await handle.stat();
-      if (!stat.isFile()) return undefined;
-      const head = new Uint8Array(Math.min(HEAD_BYTES, stat.size));
-      const { bytesRead } = await handle.read(head, 0, head.length, 0);
-      return { identity: fileIdentity(stat), head: head.subarray(0, bytesRead), size: stat.size };
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return undefined;
   }
 }

@@ -15,12 +15,12 @@ import type { BinaryFormatPlugin, RandomAccessFile } from '../formats/binary-for
 import type { FormatPlugin } from '../formats/format';
 import type { IngestItem, SourceDetection } from '../ingest/ingest-item';
 import { chooseFormat, isBinary } from '../ingest/choose-format';
+import { fileKind, READ_NONBLOCKING } from '../ingest/open-file';
 import { sourceContext, type ReadSourceOptions } from '../ingest/read-source';
+import { fileIdentity, HEAD_BYTES } from './file-identity';
 
 /** Bytes read per step; also the sample format detection looks at. */
 const READ_BYTES = 1024 * 1024;
-/** Bytes of a file's start kept to recognise copies of it (copy-truncate rotation). */
-export const HEAD_BYTES = 1024;
 /** Bytes compared at each cycle to notice a file rewritten in place with as much data as before. */
 const REWRITE_CHECK_BYTES = 64;
 
@@ -129,7 +129,8 @@ export class TailReader {
   async cycle(sink: ItemSink, settle = false): Promise<CycleOutcome> {
     let handle: FileHandle;
     try {
-      handle = await open(this.path, 'r');
+      // Never blocks: a FIFO put in the file's place must not hold the thread.
+      handle = await open(this.path, READ_NONBLOCKING);
     } catch (error) {
       const code = errorCode(error);
       return { state: code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable', notes: code === 'EACCES' || code === 'EPERM' ? ['permission denied; will try again'] : [] };
@@ -139,6 +140,7 @@ export class TailReader {
       const identity = fileIdentity(stat);
       if (this.identity === undefined) this.identity = identity;
       else if (identity !== this.identity) return { state: 'replaced', notes: [] };
+      if (!stat.isFile()) return { state: 'unreadable', notes: [`not a regular file (${fileKind(stat)})`] };
       const notes: string[] = [];
       let ended: Generation | undefined;
       // Shorter than what was read, or its first bytes changed: rewritten in place (copy-truncate).
@@ -274,14 +276,6 @@ export class TailReader {
     this.offset = size;
     for (let i = 0; i < fresh.length; i += 2000) await sink(fresh.slice(i, i + 2000).map((event) => ({ kind: 'event', event })));
   }
-}
-
-/**
- * A file's identity: device and inode, and its birth time where the system keeps one, because a
- * file deleted and re-created at once often gets the same inode number back.
- */
-export function fileIdentity(stat: { dev: number; ino: number; birthtimeMs: number }): string {
-  return `${stat.dev}:${stat.ino}:${Math.round(stat.birthtimeMs)}`;
 }
 
 function countLines(text: string): number {

@@ -6,7 +6,9 @@ import { useCallback, useRef, useState } from 'react';
 import type { LogsiftApi } from '../../../shared/api';
 import type { Bookmark } from '../../../shared/model/triage';
 import type { SourceInfo } from '../../../shared/model/log-event';
+import { clipWithNote } from '../../../shared/text/clip-text';
 import { useDismiss } from '../../use-dismiss';
+import { VisibleText } from '../text/visible-text';
 
 export interface BookmarksMenuProps {
   api: LogsiftApi;
@@ -51,9 +53,9 @@ export function BookmarksMenu({ api, sources, onlyBookmarked, onOnlyBookmarked, 
                   }}
                   data-testid="bookmark-item"
                 >
-                  <span className="bookmark-comment">{bookmark.comment || '(no comment)'}</span>
+                  <span className="bookmark-comment">{bookmark.comment ? <VisibleText text={clipWithNote(bookmark.comment, 500)} /> : '(no comment)'}</span>
                   <span className="muted">
-                    {names.get(bookmark.sourceId) ?? 'closed file'}, line {bookmark.line}
+                    <VisibleText text={names.get(bookmark.sourceId) ?? 'closed file'} />, line {bookmark.line}
                   </span>
                 </button>
               </li>

@@ -1,5 +1,6 @@
 /** Writes or edits the comment on a bookmarked entry; saving bookmarks the entry if it was not. */
 import { useEffect, useRef, useState } from 'react';
+import { VisibleText } from '../text/visible-text';
 
 export interface CommentDialogProps {
   /** What the entry says, to remind the user which one this is (shown as text). */
@@ -33,7 +34,9 @@ export function CommentDialog({ summary, initial, onSave, onCancel }: CommentDia
         <header>
           <h2>Bookmark comment</h2>
         </header>
-        <p className="muted comment-summary">{summary}</p>
+        <p className="muted comment-summary">
+          <VisibleText text={summary} />
+        </p>
         <textarea ref={field} rows={4} value={comment} maxLength={10_000} onChange={(event) => setComment(event.target.value)} data-testid="comment-text" />
         <p className="muted">Saved beside the log file (FILE.logsift.json), so it is there when the file is opened again.</p>
         <footer>

@@ -3,8 +3,10 @@ import { useEffect, useState } from 'react';
 import type { LogsiftApi } from '../../../shared/api';
 import type { KbRuleInfo } from '../../../shared/model/kb';
 import type { EventDetail } from '../../../shared/model/log-event';
+import { clipWithNote } from '../../../shared/text/clip-text';
 import { KbSection } from '../kb/kb-section';
-import { DetailBody } from './detail-body';
+import { VisibleText } from '../text/visible-text';
+import { DETAIL_VALUE_LIMIT, DetailBody } from './detail-body';
 import { CopyButton } from './copy-button';
 import { detailSummary } from './detail-text';
 import './detail.css';
@@ -94,7 +96,13 @@ function EntryActions({ detail, onMarkBenign, onToggleBookmark, onEditComment }:
           <span className="bookmark-star" aria-hidden="true">
             ★
           </span>{' '}
-          {detail.bookmark === '' ? <span className="muted">Bookmarked, no comment</span> : <span className="bookmark-comment">{detail.bookmark}</span>}
+          {detail.bookmark ? (
+            <span className="bookmark-comment">
+              <VisibleText text={clipWithNote(detail.bookmark, DETAIL_VALUE_LIMIT)} />
+            </span>
+          ) : (
+            <span className="muted">Bookmarked, no comment</span>
+          )}
         </section>
       )}
       <p className="detail-entry-actions">

@@ -5,8 +5,14 @@
  * so it is rendered as text only.
  */
 import type { MouseEvent } from 'react';
+import { clipWithNote } from '../../../shared/text/clip-text';
+import { visibleText } from '../../../shared/text/visible-text';
 import { formatCount } from '../../format';
+import { VisibleText } from '../text/visible-text';
 import { formatShare, type FacetRow } from './facet-rows';
+
+/** Characters of a value shown (the list cuts it to one line anyway). */
+const FACET_TEXT_LIMIT = 500;
 
 export interface FacetValueRowProps {
   row: FacetRow;
@@ -19,16 +25,22 @@ export interface FacetValueRowProps {
 
 export function FacetValueRow({ row, testId, showShare = false, onChoose }: FacetValueRowProps) {
   const share = formatShare(row.share);
+  // A value can be as long as a log line: only so much of it is laid out. Tooltips are plain
+  // strings, with hidden characters as unstyled markers.
+  const text = clipWithNote(row.text, FACET_TEXT_LIMIT);
+  const shown = visibleText(text);
   const choose = (event: MouseEvent) => onChoose(row, event.altKey);
   return (
     <li className="facet-value" data-testid={testId} data-field={row.field} data-value={row.value === null ? '' : String(row.value)}>
       <button
         type="button"
         className={`facet-value-choose${row.value === null ? ' none' : ''}`}
-        title={`${row.text}\n${formatCount(row.count)} entries, ${share} of shown\nClick: only these · Alt-click: leave them out`}
+        title={`${shown}\n${formatCount(row.count)} entries, ${share} of shown\nClick: only these · Alt-click: leave them out`}
         onClick={choose}
       >
-        <span className="facet-value-text">{row.text}</span>
+        <span className="facet-value-text">
+          <VisibleText text={text} />
+        </span>
         {showShare ? <span className="facet-value-share">{share}</span> : <span className="facet-value-count">{formatCount(row.count)}</span>}
         <span className="facet-value-bar" aria-hidden="true">
           <span style={{ width: `${row.share * 100}%` }} />
@@ -37,8 +49,8 @@ export function FacetValueRow({ row, testId, showShare = false, onChoose }: Face
       <button
         type="button"
         className="facet-value-exclude"
-        title={`Leave out ${row.text}`}
-        aria-label={`Leave out ${row.text}`}
+        title={`Leave out ${shown}`}
+        aria-label={`Leave out ${shown}`}
         onClick={() => onChoose(row, true)}
       >
         −

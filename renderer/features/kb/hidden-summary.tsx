@@ -4,8 +4,10 @@
  */
 import { useState } from 'react';
 import type { EventCounts } from '../../../shared/model/query';
+import { visibleText } from '../../../shared/text/visible-text';
 import { formatCount } from '../../format';
 import type { KbView } from './use-kb';
+import { VisibleText } from '../text/visible-text';
 
 export interface HiddenSummaryProps {
   counts: EventCounts;
@@ -43,7 +45,9 @@ export function HiddenSummary({ counts, kb, showHidden, onShowHidden, onManageRu
                 {byRule.map(([id, count]) => (
                   <tr key={id}>
                     <td className="count">{formatCount(count)}</td>
-                    <td title={kb.rules.get(id)?.rule.explanation}>{kb.rules.get(id)?.rule.title ?? id}</td>
+                    <td title={visibleText(kb.rules.get(id)?.rule.explanation ?? '')}>
+                      <VisibleText text={kb.rules.get(id)?.rule.title ?? id} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

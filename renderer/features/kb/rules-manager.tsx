@@ -3,8 +3,10 @@ import { useRef, useState } from 'react';
 import type { LogsiftApi } from '../../../shared/api';
 import { VERDICT_LABELS, type KbRuleInput } from '../../../shared/kb/rule-schema';
 import type { KbRuleInfo } from '../../../shared/model/kb';
+import { visibleText } from '../../../shared/text/visible-text';
 import { formatCount } from '../../format';
 import type { KbView } from './use-kb';
+import { VisibleText } from '../text/visible-text';
 
 export interface RulesManagerProps {
   api: LogsiftApi;
@@ -103,12 +105,12 @@ export function RulesManager({ api, kb, onEdit, onClose }: RulesManagerProps) {
                     <input
                       type="checkbox"
                       checked={rule.enabled}
-                      aria-label={`${rule.enabled ? 'Disable' : 'Enable'} ${rule.title}`}
+                      aria-label={`${rule.enabled ? 'Disable' : 'Enable'} ${visibleText(rule.title)}`}
                       onChange={(event) => act(api.setKbRuleEnabled(rule.id, event.target.checked))}
                     />
                   </td>
-                  <td title={rule.explanation}>
-                    {rule.title}
+                  <td title={visibleText(rule.explanation)}>
+                    <VisibleText text={rule.title} />
                     <div className="muted">
                       {rule.id} · {origin === 'user' ? (overridesBuiltin ? 'your version of a built-in rule' : 'your rule') : 'built-in'}
                     </div>

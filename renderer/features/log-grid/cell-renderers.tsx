@@ -1,10 +1,14 @@
 /**
  * The grid's React cells: the message with search hits marked, the source file with its colour,
- * the bookmark star. Log text is rendered as React text, never as HTML.
+ * the bookmark star. Log text is rendered as React text, never as HTML, with hidden characters
+ * (bidi controls, escapes, NULs) shown as markers.
  */
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import type { EventRow } from '../../../shared/model/log-event';
+import { clipText, clipWithNote } from '../../../shared/text/clip-text';
+import { visibleText } from '../../../shared/text/visible-text';
 import { Highlighted } from '../search/highlighted';
+import { VisibleText } from '../text/visible-text';
 import type { GridContext } from './column-defs';
 import './cells.css';
 
@@ -29,6 +33,20 @@ export function MessageCell({ data, context }: CellProps) {
 
 const NO_PATTERNS: readonly RegExp[] = [];
 
+/**
+ * A plain text column's cell when its value holds hidden characters (the others are drawn by the
+ * grid as text): the markers styled apart, so `⟨U+202E⟩` in a name cannot pass for typed text.
+ */
+export function TextCell({ value }: CellProps) {
+  if (typeof value !== 'string') return null;
+  const { text, cut } = clipText(value, MESSAGE_CELL_MAX_CHARS);
+  return (
+    <span className="text-cell">
+      <VisibleText text={cut > 0 ? `${text}…` : text} />
+    </span>
+  );
+}
+
 export function SourceCell({ data, context }: CellProps) {
   if (!data) return null;
   const label = context?.sourceLabel?.(data.sourceId);
@@ -36,14 +54,15 @@ export function SourceCell({ data, context }: CellProps) {
   return (
     <span className="source-cell">
       <span className="source-dot" style={{ backgroundColor: label.color }} aria-hidden="true" />
-      {label.name}
+      <VisibleText text={label.name} />
     </span>
   );
 }
 
 export function BookmarkCell({ data }: CellProps) {
   if (!data || data.bookmark === null) return null;
-  const title = data.bookmark === '' ? 'Bookmarked' : `Bookmarked: ${data.bookmark}`;
+  // The comment comes from a sidecar file beside the log, which is no more trusted than the log.
+  const title = data.bookmark === '' ? 'Bookmarked' : `Bookmarked: ${visibleText(clipWithNote(data.bookmark, MESSAGE_CELL_MAX_CHARS))}`;
   return (
     <span className="bookmark-star" title={title} aria-label={title} role="img">
       ★

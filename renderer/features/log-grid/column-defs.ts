@@ -1,11 +1,12 @@
 /** The grid's columns: Event Viewer's familiar set, with the level shown as icon + word. */
-import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import type { CellRendererSelectorResult, ColDef, ICellRendererParams, ValueFormatterParams } from 'ag-grid-community';
 import { EXPORT_COLUMN_LABELS, type ExportColumn } from '../../../shared/model/export';
 import type { EventRow, SourceId } from '../../../shared/model/log-event';
 import { VERDICT_LABELS, type Verdict } from '../../../shared/kb/rule-schema';
 import { SEVERITY_ICONS, SEVERITY_LABELS } from '../../../shared/model/severity';
+import { hasHiddenCharacters, visibleText } from '../../../shared/text/visible-text';
 import { formatTime } from '../../format';
-import { BookmarkCell, MessageCell, SourceCell } from './cell-renderers';
+import { BookmarkCell, MESSAGE_CELL_MAX_CHARS, MessageCell, SourceCell, TextCell } from './cell-renderers';
 
 /** Columns only the grid has: exports carry the file as `file`, and bookmarks not at all. */
 type GridOnlyColumn = 'source' | 'bookmark';
@@ -66,6 +67,25 @@ export function levelText(row: EventRow | undefined): string {
   return row.unparsed ? '? Unparsed' : `${SEVERITY_ICONS[row.level]} ${SEVERITY_LABELS[row.level]}`;
 }
 
+/**
+ * A plain text column's cell: ag-grid writes it as text (never HTML), with hidden characters as
+ * markers, and only as much as a cell can show (a provider can be as long as a message). Sorting
+ * and filtering still use the stored value.
+ */
+export function plainCellText(value: unknown): string {
+  if (typeof value !== 'string') return value == null ? '' : String(value);
+  return visibleText(value.length > MESSAGE_CELL_MAX_CHARS ? `${value.slice(0, MESSAGE_CELL_MAX_CHARS)}…` : value);
+}
+
+const visibleCell = (params: ValueFormatterParams<EventRow>): string => plainCellText(params.value);
+
+/** Most cells are drawn by the grid as plain text; one with hidden characters gets styled markers (TextCell). */
+const markersWhereHidden = (params: ICellRendererParams<EventRow>): CellRendererSelectorResult | undefined =>
+  typeof params.value === 'string' && hasHiddenCharacters(params.value) ? { component: TextCell } : undefined;
+
+/** A plain text column, shown with hidden characters as markers. */
+const TEXT_COLUMN = { valueFormatter: visibleCell, cellRendererSelector: markersWhereHidden } as const;
+
 export const COLUMN_DEFS: ColDef<EventRow>[] = [
   {
     colId: 'bookmark',
@@ -91,7 +111,7 @@ export const COLUMN_DEFS: ColDef<EventRow>[] = [
     width: 160,
     sortable: false,
     valueGetter: (p) => (p.data ? ((p.context as GridContext | undefined)?.sourceLabel?.(p.data.sourceId)?.name ?? '') : ''),
-    tooltipValueGetter: (p) => (typeof p.value === 'string' && p.value !== '' ? p.value : undefined),
+    tooltipValueGetter: (p) => (typeof p.value === 'string' && p.value !== '' ? visibleText(p.value) : undefined),
     cellRenderer: SourceCell,
   },
   {
@@ -102,11 +122,11 @@ export const COLUMN_DEFS: ColDef<EventRow>[] = [
     cellRenderer: (p: ICellRendererParams<EventRow>) => levelText(p.data),
     cellClass: 'level-cell',
   },
-  { colId: 'provider', field: 'provider', headerName: COLUMN_LABELS.provider, width: 200 },
+  { colId: 'provider', field: 'provider', headerName: COLUMN_LABELS.provider, width: 200, ...TEXT_COLUMN },
   { colId: 'eventId', field: 'eventId', headerName: COLUMN_LABELS.eventId, width: 95, type: 'numericColumn' },
-  { colId: 'category', field: 'category', headerName: COLUMN_LABELS.category, width: 110 },
-  { colId: 'computer', field: 'computer', headerName: COLUMN_LABELS.computer, width: 110 },
-  { colId: 'user', field: 'user', headerName: COLUMN_LABELS.user, width: 100 },
+  { colId: 'category', field: 'category', headerName: COLUMN_LABELS.category, width: 110, ...TEXT_COLUMN },
+  { colId: 'computer', field: 'computer', headerName: COLUMN_LABELS.computer, width: 110, ...TEXT_COLUMN },
+  { colId: 'user', field: 'user', headerName: COLUMN_LABELS.user, width: 100, ...TEXT_COLUMN },
   { colId: 'message', field: 'message', headerName: COLUMN_LABELS.message, flex: 1, minWidth: 240, cellRenderer: MessageCell },
   {
     colId: 'kb',
@@ -114,7 +134,9 @@ export const COLUMN_DEFS: ColDef<EventRow>[] = [
     width: 260,
     sortable: false,
     valueGetter: (p) => kbText(p.data, p.context as GridContext | undefined),
-    tooltipValueGetter: (p) => kbText(p.data, p.context as GridContext | undefined) || undefined,
+    // Rule titles can hold log text (a rule drafted from an entry names its provider).
+    ...TEXT_COLUMN,
+    tooltipValueGetter: (p) => visibleText(kbText(p.data, p.context as GridContext | undefined)) || undefined,
     cellClass: 'kb-cell',
   },
 ];

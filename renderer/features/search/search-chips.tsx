@@ -2,7 +2,9 @@
 import { useMemo } from 'react';
 import type { FilterChip } from '../../../shared/model/query';
 import { parseSearch } from '../../../shared/search/search-syntax';
+import { visibleText } from '../../../shared/text/visible-text';
 import { chipLabel } from './chips';
+import { VisibleText } from '../text/visible-text';
 
 export interface SearchChipsProps {
   chips: readonly FilterChip[];
@@ -30,13 +32,13 @@ export function SearchChips({ chips, onToggle, onRemove }: SearchChipsProps) {
               type="button"
               className="filter-chip-toggle"
               aria-pressed={chip.exclude}
-              aria-label={`${what} ${chip.search}. Switch to ${chip.exclude ? 'keeping only' : 'leaving out'} these entries`}
-              title={`${what} entries matching ${chip.search}${problem ? ` — ${problem}` : ''}. Click to switch.`}
+              aria-label={`${what} ${visibleText(chip.search)}. Switch to ${chip.exclude ? 'keeping only' : 'leaving out'} these entries`}
+              title={`${what} entries matching ${visibleText(chip.search)}${problem ? ` — ${problem}` : ''}. Click to switch.`}
               onClick={() => onToggle(index)}
             >
-              {chipLabel(chip)}
+              <VisibleText text={chipLabel(chip)} />
             </button>
-            <button type="button" className="chip-close" aria-label={`Remove filter ${chipLabel(chip)}`} title="Remove" onClick={() => onRemove(index)}>
+            <button type="button" className="chip-close" aria-label={`Remove filter ${visibleText(chipLabel(chip))}`} title="Remove" onClick={() => onRemove(index)}>
               ✕
             </button>
           </li>

@@ -2,6 +2,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { LogsiftApi } from '../../../shared/api';
 import type { Session, SessionSummary } from '../../../shared/model/triage';
+import { visibleText } from '../../../shared/text/visible-text';
 import { useDismiss } from '../../use-dismiss';
 
 export interface SessionsMenuProps {
@@ -45,10 +46,10 @@ export function SessionsMenu({ api, onRestored, onError }: SessionsMenuProps) {
           {sessions.length === 0 && <li className="muted">No saved sessions yet</li>}
           {sessions.map((session) => (
             <li key={session.id}>
-              <button type="button" role="menuitem" onClick={() => restore(session.id)} title={[...session.files, ...session.folders].join('\n')}>
+              <button type="button" role="menuitem" onClick={() => restore(session.id)} title={visibleText([...session.files, ...session.folders].join('\n'))}>
                 <span>{new Date(session.savedAt).toLocaleString()}</span>
                 <span className="muted">
-                  {describe(session)}: {[...session.folders, ...session.files].slice(0, 3).map(baseName).join(', ')}
+                  {describe(session)}: {visibleText([...session.folders, ...session.files].slice(0, 3).map(baseName).join(', '))}
                   {session.files.length + session.folders.length > 3 ? ', …' : ''}
                 </span>
               </button>

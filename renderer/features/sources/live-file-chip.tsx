@@ -4,7 +4,9 @@
  * truncated, deleted); the whole story is in the tooltip.
  */
 import type { SourceInfo } from '../../../shared/model/log-event';
+import { visibleText } from '../../../shared/text/visible-text';
 import { formatCount } from '../../format';
+import { VisibleText } from '../text/visible-text';
 
 export interface LiveFileChipProps {
   source: SourceInfo;
@@ -17,7 +19,7 @@ function tooltip(source: SourceInfo): string {
   const lines = [source.path];
   if (source.formatLabel) lines.push(`${source.formatLabel}${source.encoding ? ` · ${source.encoding}` : ''}`);
   lines.push(...source.errors, ...(source.live?.notes ?? []));
-  return lines.join('\n');
+  return visibleText(lines.join('\n'));
 }
 
 export function LiveFileChip({ source, onClose }: LiveFileChipProps) {
@@ -32,7 +34,9 @@ export function LiveFileChip({ source, onClose }: LiveFileChipProps) {
       ) : (
         <span className="live-state">{STATE_TEXT[state]}</span>
       )}
-      <span className="source-name">{source.name}</span>
+      <span className="source-name">
+        <VisibleText text={source.name} />
+      </span>
       <span className="source-counts">
         {formatCount(source.events)} {source.events === 1 ? 'entry' : 'entries'}
         {source.unparsed > 0 ? `, ${formatCount(source.unparsed)} unparsed` : ''}
@@ -44,10 +48,10 @@ export function LiveFileChip({ source, onClose }: LiveFileChipProps) {
       )}
       {latest && (
         <span className="live-note" data-testid="live-note">
-          {latest}
+          <VisibleText text={latest} />
         </span>
       )}
-      <button type="button" className="chip-close" aria-label={`Close ${source.name}`} onClick={() => onClose(source.id)}>
+      <button type="button" className="chip-close" aria-label={`Close ${visibleText(source.name)}`} onClick={() => onClose(source.id)}>
         ✕
       </button>
     </li>

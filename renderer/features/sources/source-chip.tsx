@@ -2,9 +2,11 @@
 import { useState } from 'react';
 import type { LogsiftApi } from '../../../shared/api';
 import type { SourceInfo } from '../../../shared/model/log-event';
+import { visibleText } from '../../../shared/text/visible-text';
 import { formatCount } from '../../format';
 import { ReadAsPopover } from './read-as-popover';
 import { formatOffset, sourceColor } from './source-colors';
+import { VisibleText } from '../text/visible-text';
 
 export interface SourceChipProps {
   api: LogsiftApi;
@@ -26,13 +28,17 @@ function describeOptions(source: SourceInfo): string {
 
 export function SourceChip({ api, source, shown, onToggleShown, onClose, onError }: SourceChipProps) {
   const [readingAs, setReadingAs] = useState(false);
+  // File names are chosen by whoever wrote the file: hidden characters as markers in labels too.
+  const name = visibleText(source.name);
   return (
-    <li className={`source-chip status-${source.status}${shown ? '' : ' source-hidden'}`} data-testid="source-chip" title={source.path}>
-      <label className="source-shown" title={shown ? `Hide ${source.name}'s entries from the grid` : `Show ${source.name}'s entries`}>
+    <li className={`source-chip status-${source.status}${shown ? '' : ' source-hidden'}`} data-testid="source-chip" title={visibleText(source.path)}>
+      <label className="source-shown" title={shown ? `Hide ${name}'s entries from the grid` : `Show ${name}'s entries`}>
         <input type="checkbox" checked={shown} onChange={() => onToggleShown(source.id)} data-testid="source-shown" />
         <span className="source-dot" style={{ background: sourceColor(source.id) }} aria-hidden="true" />
       </label>
-      <span className="source-name">{source.name}</span>
+      <span className="source-name">
+        <VisibleText text={source.name} />
+      </span>
       {source.formatLabel && (
         <span className="source-format" title={source.confidence !== null ? `detection confidence ${Math.round(source.confidence * 100)}%` : undefined}>
           {source.formatLabel}
@@ -47,7 +53,7 @@ export function SourceChip({ api, source, shown, onToggleShown, onClose, onError
         {readingAs && <ReadAsPopover api={api} source={source} onClose={() => setReadingAs(false)} onError={onError} />}
       </span>
       {source.status === 'loading' && (
-        <progress max={Math.max(1, source.bytesTotal)} value={source.bytesRead} aria-label={`Loading ${source.name}`} data-testid="load-progress" />
+        <progress max={Math.max(1, source.bytesTotal)} value={source.bytesRead} aria-label={`Loading ${name}`} data-testid="load-progress" />
       )}
       {source.status !== 'error' && (
         <span className="source-counts">
@@ -56,16 +62,16 @@ export function SourceChip({ api, source, shown, onToggleShown, onClose, onError
         </span>
       )}
       {source.damage.length > 0 && (
-        <span className="source-damage" title={source.damage.join('\n')} data-testid="source-damage">
+        <span className="source-damage" title={visibleText(source.damage.join('\n'))} data-testid="source-damage">
           ⚠ {source.damage.length} damaged {source.damage.length === 1 ? 'region' : 'regions'} ({formatCount(source.damagedBytes)} bytes) skipped
         </span>
       )}
       {source.errors.map((error) => (
         <span key={error} className="source-error" role="alert">
-          {error}
+          <VisibleText text={error} />
         </span>
       ))}
-      <button type="button" className="chip-close" aria-label={`Close ${source.name}`} onClick={() => onClose(source.id)}>
+      <button type="button" className="chip-close" aria-label={`Close ${name}`} onClick={() => onClose(source.id)}>
         ✕
       </button>
     </li>

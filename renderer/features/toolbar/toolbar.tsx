@@ -2,6 +2,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import type { HostInfo, LogsiftApi } from '../../../shared/api';
 import { COLUMN_IDS, COLUMN_LABELS, type ColumnId } from '../log-grid/column-defs';
+import { VisibleText } from '../text/visible-text';
 import { WatchFolderButton } from '../watch/watch-folder-button';
 
 export interface ToolbarProps {
@@ -65,7 +66,7 @@ export function Toolbar({ api, host, hiddenColumns, onToggleColumn, onUpload, on
                     api.openRecentFile(path).catch(report);
                   }}
                 >
-                  {path}
+                  <VisibleText text={path} />
                 </button>
               </li>
             ))}

@@ -50,7 +50,11 @@ export function chooseLayout(
     // Without a header (a carved or damaged file) there is no ring to rebuild: read in file order.
     const carved = isStart(0);
     const reason = carved ? 'no file header (the file starts with a record)' : 'file header missing or damaged';
-    damage.push({ offset: 0, length: carved ? 0 : Math.min(HEADER_SIZE, ringEnd), reason: `${reason}; records were found by scanning` });
+    // The header's bytes end where the first candidate record starts: a damaged one there is
+    // reported with its own bytes, which must not be counted twice (found by fuzzing: 16 damaged
+    // bytes in an 8-byte file).
+    const firstCandidate = index.count > 0 ? (index.offset[0] ?? 0) : ringEnd;
+    damage.push({ offset: 0, length: carved ? 0 : Math.min(HEADER_SIZE, ringEnd, firstCandidate), reason: `${reason}; records were found by scanning` });
     return { layout: { ringEnd, walkStart: 0 }, damage };
   }
   if (!eof) {

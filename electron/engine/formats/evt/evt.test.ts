@@ -202,3 +202,16 @@ describe('.evt damage in a real file (evt-parser System.evt, Windows Server 2003
     expect(damage[1]).toMatchObject({ offset: offsets[50], length: 30 });
   });
 });
+
+describe('.evt damage accounting (found by fuzzing)', () => {
+  it('does not count the bytes of a damaged first record twice, as header and as record', async () => {
+    // Eight bytes: a record length (0x30) and the signature, the rest of the record missing.
+    const { events, damage } = await parseEvtBytes(new Uint8Array([0x30, 0, 0, 0, 0x4c, 0x66, 0x4c, 0x65]));
+    expect(events).toEqual([]);
+    expect(damage.reduce((sum, report) => sum + report.length, 0)).toBeLessThanOrEqual(8);
+    expect(damage.map((report) => report.reason)).toEqual([
+      'file header missing or damaged; records were found by scanning',
+      'record 0 is damaged: it runs past the end of the file and does not continue after the header; skipped',
+    ]);
+  });
+});

@@ -31,6 +31,14 @@ const MAX_NODES_RENDERED = 200_000;
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/**
+ * The character a named entity reference stands for, or the reference as written. Own entries
+ * only: a record naming "constructor" must not render Object.prototype's member.
+ */
+function entityText(name: string): string {
+  return Object.hasOwn(ENTITIES, name) ? ENTITIES[name]! : `&${name};`;
+}
+
 /** Where substitutions draw from outside any template (a record body or nested BinXml without one). */
 const NO_VALUES: SubstitutionScope = { values: [], unsafe: null };
 
@@ -123,7 +131,7 @@ class XmlRenderer {
         case NODE_ENTITY_REF:
           this.content();
           if (this.keepXml) this.xml += `&${node.name};`;
-          this.sink.text(ENTITIES[node.name] ?? `&${node.name};`);
+          this.sink.text(entityText(node.name));
           break;
         case NODE_CDATA:
           this.content();
@@ -234,7 +242,7 @@ class XmlRenderer {
           xml += `&#${part.code};`;
           break;
         case NODE_ENTITY_REF:
-          text += ENTITIES[part.name] ?? `&${part.name};`;
+          text += entityText(part.name);
           xml += `&${part.name};`;
           break;
       }

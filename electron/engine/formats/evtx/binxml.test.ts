@@ -204,3 +204,10 @@ describe('rendering limits', () => {
     expect(() => renderRecordXml(nodes, new EventFieldCollector())).toThrow(/more than 200000 nodes/);
   });
 });
+
+describe('entity references', () => {
+  it('renders a reference to an unknown entity as written, even one named like an Object member', () => {
+    const writer = new BinXmlWriter(0x200).fragmentHeader().open('Event').closeStart().u8(0x09).name('amp').u8(0x09).name('constructor').end().endOfStream();
+    expect(render(chunkWith(writer), writer).xml).toBe('<Event>&amp;&constructor;</Event>');
+  });
+});

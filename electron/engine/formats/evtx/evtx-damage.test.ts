@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHUNK_SIZE } from './evtx-chunk';
+import { evtx } from './evtx';
 import { parseBytes } from './evtx-test-support';
 
 const FIXTURES = join(__dirname, '..', '..', '..', '..', 'fixtures', 'logs', 'evtx');
@@ -129,5 +130,21 @@ describe('damaged .evtx files: the rest is read, the damage reported', () => {
     expect(damage.length).toBeGreaterThan(0);
     expect(await parseBytes(new Uint8Array(0))).toMatchObject({ events: [] });
     expect(await parseBytes(new TextEncoder().encode('ElfFile\0'))).toMatchObject({ events: [] });
+  });
+});
+
+describe('record text of a chunk found off the 64 KiB grid (found by fuzzing)', () => {
+  it('renders the detail view XML of records in a chunk that starts after stray bytes', async () => {
+    // 100 stray bytes after the file header: the reader finds chunk 0 100 bytes on.
+    const bytes = new Uint8Array(MTA.length + 100);
+    bytes.set(MTA.subarray(0, CHUNK_0), 0);
+    bytes.fill(0x41, CHUNK_0, CHUNK_0 + 100);
+    bytes.set(MTA.subarray(CHUNK_0), CHUNK_0 + 100);
+    const { events, damage } = await parseBytes(bytes);
+    expect(damage[0]).toMatchObject({ offset: CHUNK_0, length: 100 });
+    const file = { size: bytes.length, read: async (at: number, length: number) => bytes.slice(at, Math.min(bytes.length, at + length)) };
+    for (const event of [events[0]!, events[200]!]) {
+      expect(await evtx.recordText!(file, event.line)).toContain(`<EventRecordID>${event.recordId}</EventRecordID>`);
+    }
   });
 });

@@ -7,6 +7,7 @@ import type { ParsedEvent } from '../../../../shared/model/log-event';
 import type { Severity } from '../../../../shared/model/severity';
 import { severityFromWindowsLevel, severityFromWord } from '../../../../shared/model/severity';
 import type { MessageCatalog } from '../messages/render';
+import { storableEventId, storableRecordId } from '../event-numbers';
 import { renderMessage } from '../messages/render';
 import type { EventFieldCollector } from './evtx-event-fields';
 
@@ -26,8 +27,8 @@ export interface RecordHeader {
 
 /** Builds the event for one record from its collected fields and rendered XML. */
 export function buildEvent(fields: EventFieldCollector, raw: string, header: RecordHeader, catalog: MessageCatalog | undefined): ParsedEvent {
-  const eventId = integer(fields.eventId);
-  const recordId = integer(fields.recordId) ?? header.recordId;
+  const eventId = storableEventId(integer(fields.eventId));
+  const recordId = storableRecordId(integer(fields.recordId)) ?? storableRecordId(header.recordId);
   const provider = nonEmpty(fields.provider) ?? nonEmpty(fields.eventSourceName) ?? nonEmpty(fields.renderedProvider);
   return {
     time: systemTime(fields.systemTime) ?? header.writtenTime,

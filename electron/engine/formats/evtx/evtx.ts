@@ -5,7 +5,7 @@
  * Damage never stops the file: a bad header is ignored, a bad chunk is skipped, a bad record is
  * reported and the chunk scanned on for the next one; all of it goes to sink.damaged.
  */
-import type { BinaryFormatPlugin, BinaryParseSink, RandomAccessFile, UnitOutcome, UnitRunner } from '../binary-format';
+import type { BinaryFormatPlugin, BinaryParseSink, DamageReport, RandomAccessFile, UnitOutcome, UnitRunner } from '../binary-format';
 import type { ParseContext } from '../format';
 import type { MessageCatalog } from '../messages/render';
 import { crc32, hasSignature, isZeroFilled } from './evtx-bytes';
@@ -57,7 +57,7 @@ async function parseEvtx(file: RandomAccessFile, sink: BinaryParseSink, context:
         const found = findChunkSignature(bytes);
         const skipped = found > 0 ? found : bytes.length;
         const what = found > 0 ? `no chunk signature; next chunk found ${skipped} bytes on` : 'bad chunk signature, skipped';
-        sink.damaged({ offset, length: skipped, reason: `chunk ${chunkNumber}: ${what}` });
+        await chunks.damaged({ offset, length: skipped, reason: `chunk ${chunkNumber}: ${what}` });
         if (found > 0) {
           // Misaligned (carved or spliced) data: continue from the chunk that was found.
           offset += found;
@@ -70,7 +70,7 @@ async function parseEvtx(file: RandomAccessFile, sink: BinaryParseSink, context:
     }
     if (bytes.length < CHUNK_SIZE) {
       // The missing bytes are not in the file: the cut record is reported by parseChunk.
-      sink.damaged({ offset: offset + bytes.length, length: 0, reason: `chunk ${chunkNumber}: file ends after ${bytes.length} of its ${CHUNK_SIZE} bytes (truncated)` });
+      await chunks.damaged({ offset: offset + bytes.length, length: 0, reason: `chunk ${chunkNumber}: file ends after ${bytes.length} of its ${CHUNK_SIZE} bytes (truncated)` });
     }
     const length = bytes.length;
     // After this the bytes may belong to a helper thread (transferred, so detached here).
@@ -91,6 +91,8 @@ function finishChunk(sink: BinaryParseSink, slack: SlackRecovery, summary: Chunk
 
 interface ChunkQueue {
   add(chunk: ChunkInput): Promise<void>;
+  /** Damage the reading loop found between chunks: reported in file order with the chunks' own. */
+  damaged(report: DamageReport): Promise<void>;
   finish(): Promise<void>;
 }
 
@@ -106,6 +108,11 @@ class ChunksHere implements ChunkQueue {
     const { events, summary } = parseChunkForFile(chunk, this.catalog);
     for (const event of events) this.sink.event(event);
     finishChunk(this.sink, this.slack, summary);
+    return Promise.resolve();
+  }
+
+  damaged(report: DamageReport): Promise<void> {
+    this.sink.damaged(report);
     return Promise.resolve();
   }
 
@@ -126,7 +133,10 @@ const UNIT_CHUNKS = 32;
 class ChunksOnHelpers implements ChunkQueue {
   private group: ChunkInput[] = [];
   private units = 0;
+  private delivered = 0;
   private readonly inFlight: Promise<UnitOutcome>[] = [];
+  /** Damage found while earlier chunks were still on helpers, and how many units must be delivered first. */
+  private readonly deferred: { afterUnits: number; report: DamageReport }[] = [];
 
   constructor(
     private readonly sink: BinaryParseSink,
@@ -139,6 +149,18 @@ class ChunksOnHelpers implements ChunkQueue {
     const owned = chunk.bytes.byteOffset === 0 && chunk.bytes.byteLength === chunk.bytes.buffer.byteLength;
     this.group.push(owned ? chunk : { ...chunk, bytes: chunk.bytes.slice() });
     if (this.group.length >= (this.units === 0 ? FIRST_UNIT_CHUNKS : UNIT_CHUNKS)) await this.dispatch();
+  }
+
+  /**
+   * Held until every chunk read before it is reported (the unit being gathered is sent off, so
+   * that no later chunk joins it), so that damage comes in file order as on one thread (found by
+   * fuzzing: a bad chunk signature was listed before the damage of the chunk in front of it, and
+   * which 200 reports were kept depended on the file's size).
+   */
+  async damaged(report: DamageReport): Promise<void> {
+    if (this.group.length > 0) await this.dispatch();
+    if (this.units <= this.delivered) this.sink.damaged(report);
+    else this.deferred.push({ afterUnits: this.units, report });
   }
 
   async finish(): Promise<void> {
@@ -161,6 +183,8 @@ class ChunksOnHelpers implements ChunkQueue {
     const outcome = await this.inFlight.shift()!;
     await outcome.deliver();
     for (const summary of outcome.summary as ChunkSummary[]) finishChunk(this.sink, this.slack, summary);
+    this.delivered++;
+    while (this.deferred.length > 0 && this.deferred[0]!.afterUnits <= this.delivered) this.sink.damaged(this.deferred.shift()!.report);
   }
 }
 
@@ -170,9 +194,25 @@ async function recordXml(file: RandomAccessFile, position: number): Promise<stri
   const base = hasSignature(head, 0, CHUNK_SIGNATURE) ? 0 : FILE_HEADER_BLOCK_SIZE;
   if (position < base) return undefined;
   const chunkStart = base + Math.floor((position - base) / CHUNK_SIZE) * CHUNK_SIZE;
+  const aligned = await recordXmlInChunk(file, chunkStart, position, Math.floor((chunkStart - base) / CHUNK_SIZE));
+  if (aligned !== undefined) return aligned;
+  // After damage the reader goes on from a chunk found off the 64 KiB grid (parseEvtx): the
+  // record's chunk then starts at a signature less than 64 KiB before it, and at least a chunk
+  // header before it (found by fuzzing: the detail view had no text for such records).
+  const windowStart = Math.max(0, position - CHUNK_SIZE + 1);
+  const window = await file.read(windowStart, Math.max(0, position - CHUNK_HEADER_SIZE + 8 - windowStart));
+  for (let at = window.lastIndexOf(0x45); at >= 0; at = at > 0 ? window.lastIndexOf(0x45, at - 1) : -1) {
+    if (!hasSignature(window, at, CHUNK_SIGNATURE) || windowStart + at === chunkStart) continue;
+    const found = await recordXmlInChunk(file, windowStart + at, position, Math.floor((windowStart + at - base) / CHUNK_SIZE));
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+async function recordXmlInChunk(file: RandomAccessFile, chunkStart: number, position: number, chunkNumber: number): Promise<string | undefined> {
   const bytes = await file.read(chunkStart, CHUNK_SIZE);
   if (!hasSignature(bytes, 0, CHUNK_SIGNATURE)) return undefined;
-  const result = parseChunk(bytes, Math.floor((chunkStart - base) / CHUNK_SIZE), chunkStart);
+  const result = parseChunk(bytes, chunkNumber, chunkStart);
   return [...result.events, ...result.recovered].find((event) => event.line === position)?.raw;
 }
 
