@@ -5,8 +5,8 @@
  * keeps answering, and the accounting never claims bytes that were not read.
  * (`npm test` builds dist/ first; run `npm run build` before running this file alone.)
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync, type ExecFileOptions } from 'node:child_process';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,8 +15,43 @@ import { Engine } from '../engine';
 import { ROOT, WORKER } from '../engine-test-support';
 
 const GOOD_LINES = 300;
-/** An unprivileged user to run the permission check as, where the tests run as root. */
+/** An unprivileged user to run the permission check as, where root's capabilities cannot be dropped. */
 const NOBODY = 65534;
+
+interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(command: string, args: string[], options: ExecFileOptions): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(command, args, { ...options, timeout: 60_000, encoding: 'utf8' }, (error, stdout, stderr) => {
+      // A command that could not start at all (ENOENT) has a string code: 127, as a shell says.
+      const code = !error ? 0 : typeof error.code === 'number' ? error.code : error.code === 'ENOENT' ? 127 : 1;
+      resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+    });
+  });
+}
+
+/**
+ * `logsift parse --stats FILES` run by root as if file modes applied to it: with CAP_DAC_OVERRIDE
+ * and CAP_DAC_READ_SEARCH dropped (setpriv, util-linux), so a mode-000 file is refused while the
+ * checkout, wherever it is, stays readable to its owner. Where dropping them is not allowed (a
+ * container without CAP_SETPCAP), as the unprivileged user instead.
+ */
+async function parseWithoutFileModeOverride(dir: string, files: string[]): Promise<CliRun> {
+  const cli = [join(ROOT, 'bin', 'logsift.js'), 'parse', '--stats', ...files];
+  const userData = join(dir, 'cli-user');
+  mkdirSync(userData);
+  const env = { ...process.env, HOME: userData, LOGSIFT_USER_DATA: userData };
+  const dropped = await run('setpriv', ['--bounding-set=-dac_override,-dac_read_search', '--', process.execPath, ...cli], { cwd: userData, env });
+  if (!dropped.stderr.startsWith('setpriv:') && dropped.code !== 127) return dropped;
+  chmodSync(dir, 0o755);
+  for (const file of files) chmodSync(file, (statSync(file).mode & 0o777) === 0 ? 0 : 0o644);
+  chownSync(userData, NOBODY, NOBODY);
+  return run(process.execPath, cli, { uid: NOBODY, gid: NOBODY, cwd: userData, env });
+}
 
 describe('files that cannot be read as logs', () => {
   let engine: Engine;
@@ -59,21 +94,10 @@ describe('files that cannot be read as logs', () => {
       expect(await laterOpenProblems(engine, join(dir, 'later.log'))).toEqual([]);
       return;
     }
-    // Root reads any file whatever its mode: the same check runs as "nobody", through the built CLI
-    // (`logsift parse --stats`, the app's own ingest path). The folder must let that user in.
-    chmodSync(dir, 0o755);
-    chmodSync(good, 0o644);
-    const userData = join(dir, 'nobody');
-    mkdirSync(userData);
-    chownSync(userData, NOBODY, NOBODY);
-    const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        [join(ROOT, 'bin', 'logsift.js'), 'parse', '--stats', denied, good],
-        { uid: NOBODY, gid: NOBODY, cwd: userData, env: { ...process.env, HOME: userData, LOGSIFT_USER_DATA: userData }, timeout: 60_000 },
-        (error, out, err) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout: out, stderr: err }),
-      );
-    });
+    // Root reads any file whatever its mode: the same check runs through the built CLI (`logsift
+    // parse --stats`, the app's own ingest path) as root without the capabilities that override
+    // file modes, or, where those cannot be dropped, as "nobody" (which needs the checkout readable).
+    const { code, stdout, stderr } = await parseWithoutFileModeOverride(dir, [denied, good]);
     expect(stderr).toBe(`logsift: ${denied}: permission denied (EACCES) — the file could not be opened\n`);
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
