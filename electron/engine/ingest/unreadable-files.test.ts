@@ -48,7 +48,8 @@ async function parseWithoutFileModeOverride(dir: string, files: string[]): Promi
   const dropped = await run('setpriv', ['--bounding-set=-dac_override,-dac_read_search', '--', process.execPath, ...cli], { cwd: userData, env });
   if (!dropped.stderr.startsWith('setpriv:') && dropped.code !== 127) return dropped;
   chmodSync(dir, 0o755);
-  for (const file of files) chmodSync(file, (statSync(file).mode & 0o777) === 0 ? 0 : 0o644);
+  // The readable files must be readable to that user too; the mode-000 one stays as it is.
+  for (const file of files) if ((statSync(file).mode & 0o777) !== 0) chmodSync(file, 0o644);
   chownSync(userData, NOBODY, NOBODY);
   return run(process.execPath, cli, { uid: NOBODY, gid: NOBODY, cwd: userData, env });
 }

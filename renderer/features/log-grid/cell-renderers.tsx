@@ -21,9 +21,15 @@ type CellProps = CustomCellRendererProps<EventRow, unknown, GridContext | undefi
  */
 export const MESSAGE_CELL_MAX_CHARS = 2_000;
 
+/** As much of a value as a one-line cell draws, with "…" when there is more: every text cell's clip. */
+export function cellClip(value: string): string {
+  const { text, cut } = clipText(value, MESSAGE_CELL_MAX_CHARS);
+  return cut > 0 ? `${text}…` : text;
+}
+
 export function MessageCell({ data, context }: CellProps) {
   if (!data) return null;
-  const text = data.message.length > MESSAGE_CELL_MAX_CHARS ? `${data.message.slice(0, MESSAGE_CELL_MAX_CHARS)}…` : data.message;
+  const text = cellClip(data.message);
   return (
     <span className="message-cell">
       <Highlighted text={text} patterns={context?.highlight?.() ?? NO_PATTERNS} />
@@ -39,10 +45,9 @@ const NO_PATTERNS: readonly RegExp[] = [];
  */
 export function TextCell({ value }: CellProps) {
   if (typeof value !== 'string') return null;
-  const { text, cut } = clipText(value, MESSAGE_CELL_MAX_CHARS);
   return (
     <span className="text-cell">
-      <VisibleText text={cut > 0 ? `${text}…` : text} />
+      <VisibleText text={cellClip(value)} />
     </span>
   );
 }

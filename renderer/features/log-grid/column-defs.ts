@@ -6,7 +6,7 @@ import { VERDICT_LABELS, type Verdict } from '../../../shared/kb/rule-schema';
 import { SEVERITY_ICONS, SEVERITY_LABELS } from '../../../shared/model/severity';
 import { hasHiddenCharacters, visibleText } from '../../../shared/text/visible-text';
 import { formatTime } from '../../format';
-import { BookmarkCell, MESSAGE_CELL_MAX_CHARS, MessageCell, SourceCell, TextCell } from './cell-renderers';
+import { BookmarkCell, cellClip, MessageCell, SourceCell, TextCell } from './cell-renderers';
 
 /** Columns only the grid has: exports carry the file as `file`, and bookmarks not at all. */
 type GridOnlyColumn = 'source' | 'bookmark';
@@ -74,7 +74,7 @@ export function levelText(row: EventRow | undefined): string {
  */
 export function plainCellText(value: unknown): string {
   if (typeof value !== 'string') return value == null ? '' : String(value);
-  return visibleText(value.length > MESSAGE_CELL_MAX_CHARS ? `${value.slice(0, MESSAGE_CELL_MAX_CHARS)}…` : value);
+  return visibleText(cellClip(value));
 }
 
 const visibleCell = (params: ValueFormatterParams<EventRow>): string => plainCellText(params.value);
