@@ -144,6 +144,8 @@ test('the grid shows every hostile value as text: every row, every column, searc
 });
 
 test('the detail pane shows hostile entries as text: message, fields, event data, raw text', async ({ page }) => {
+  // Its 10 MB entry is slow to fetch whole when the other specs load the machine (see below).
+  test.setTimeout(240_000);
   const { app, watch } = await openApp(page);
 
   // JSON lines: markup in the message, the host, the user and the field names.
@@ -188,8 +190,8 @@ test('the detail pane shows hostile entries as text: message, fields, event data
   // The 10 MB line: its start, and a note of how much more there is (laying it all out would freeze the window).
   await openFirstMatch(app, 'start of a 10 MB line');
   // A hang guard, not a speed check: the entry is fetched whole (10 MB of message and raw text) and
-  // took over 15 s on the shared 2-core machine when other specs ran beside it.
-  await expect(page.getByTestId('detail-message')).toContainText(LONG_LINE_START, { timeout: 60_000 });
+  // took over 40 s on the shared 2-core machine while other specs ran beside it.
+  await expect(page.getByTestId('detail-message')).toContainText(LONG_LINE_START, { timeout: 150_000 });
   await expect(page.getByTestId('detail-cut').first()).toContainText('The first 100,000 characters of the message;');
   expect(await page.getByTestId('detail-message').evaluate((element) => element.textContent?.length)).toBe(100_000);
   await openFirstMatch(app, DEEP_JSON_MESSAGE);
